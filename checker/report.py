@@ -1,0 +1,223 @@
+"""The report model: what ``checker`` tells an editor, and the JSON contract other tools build on.
+
+Every model forbids unknown keys so a typo in a producer fails loudly, and the
+field order *is* the JSON key order (pydantic dumps fields in declaration order),
+so ``Report.to_json`` is byte-stable for equal content. The contract is
+documented in ``docs/report-format.md``; bump ``REPORT_VERSION`` on any change
+that could break a consumer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from checker.schema import Attribution, Modality
+
+REPORT_VERSION = "1.0"
+
+Verdict = Literal[
+    "conflict",
+    "internal_conflict",
+    "misquote",
+    "attribution_conflict",
+    "complementary",
+    "agree",
+    "single_source",
+]
+Severity = Literal["high", "medium", "low", "info"]
+FailOn = Literal["conflict", "misquote", "any", "none"]
+
+#: Display and sort order of verdicts: what an editor must look at first comes first.
+VERDICT_ORDER: tuple[str, ...] = (
+    "conflict",
+    "internal_conflict",
+    "misquote",
+    "attribution_conflict",
+    "complementary",
+    "agree",
+    "single_source",
+)
+SEVERITY_ORDER: tuple[str, ...] = ("high", "medium", "low", "info")
+
+#: Which verdicts make ``has_conflicts`` true for each ``--fail-on`` level.
+FAIL_ON_VERDICTS: dict[str, frozenset[str]] = {
+    "conflict": frozenset({"conflict", "internal_conflict", "attribution_conflict"}),
+    "misquote": frozenset({"conflict", "internal_conflict", "attribution_conflict", "misquote"}),
+    "any": frozenset({"conflict", "internal_conflict", "attribution_conflict", "misquote"}),
+    "none": frozenset(),
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RunInfo(_Model):
+    """How the report was made; the pipeline fills the counters, the reconciler leaves them at zero."""
+
+    extractor_kinds: list[str] = Field(default_factory=list, description="Extractor kinds of the sources, sorted.")
+    model: str | None = Field(default=None, description="Model name when an LLM extracted claims.")
+    prompt_version: str | None = Field(default=None, description="Prompt template version, e.g. extract_claims.v1.")
+    model_calls: int = Field(default=0, ge=0)
+    prompt_tokens: int = Field(default=0, ge=0)
+    completion_tokens: int = Field(default=0, ge=0)
+    cache_hits: int = Field(default=0, ge=0)
+
+
+class FailedSource(_Model):
+    """A source the pipeline could not turn into claims; its absence makes the report incomplete."""
+
+    name: str
+    reason: str | None = None
+
+
+class SourceSummary(_Model):
+    """One input source as the report saw it."""
+
+    name: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = Field(default=None, description="ISO date, when known.")
+    extractor: str = Field(description="Extractor kind: llm, offline, hand-written or external.")
+    claims: int = Field(ge=0, description="Number of grounded claims.")
+    ungrounded: int = Field(ge=0, description="Number of claims whose evidence was not found.")
+
+
+class Evidence(_Model):
+    """The verbatim passage of the source a value comes from, with code-point offsets."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class FindingValue(_Model):
+    """One source's value for the fact: as written, normalised, and where it is."""
+
+    source: str = Field(description="The source's file name.")
+    value: str = Field(description="The value as written.")
+    normalized: str = Field(description="The normalised, comparable form.")
+    attribution: Attribution
+    modality: Modality
+    evidence: Evidence
+
+
+class Finding(_Model):
+    """One fact and what the sources say about it."""
+
+    id: str = Field(description="Stable short hash of the finding's content.")
+    fact: str = Field(description="Readable label of the fact.")
+    kind: str = Field(description="Claim kind: event_time, duration, quantity, role, quote, membership, proposition.")
+    verdict: Verdict
+    severity: Severity
+    rule: str = Field(description="Stable identifier of the rule that decided, e.g. duration.interval_overlap.")
+    explanation: str = Field(description="Deterministic one-line explanation.")
+    attributed_to: str | None = Field(
+        default=None, description="null for the reporting pool (outlet, organisations, documents), else who said it."
+    )
+    values: list[FindingValue]
+
+
+class UngroundedItem(_Model):
+    """A claim whose evidence was not found in its source: reported, never reconciled."""
+
+    source: str
+    kind: str
+    evidence: str = Field(description="The evidence text as the extractor gave it.")
+    reason: str
+
+
+class Report(_Model):
+    """The whole result of reconciling a set of sources."""
+
+    report_version: str = REPORT_VERSION
+    run: RunInfo = Field(default_factory=RunInfo)
+    complete: bool = True
+    failed_sources: list[FailedSource] = Field(default_factory=list)
+    sources: list[SourceSummary] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    ungrounded: list[UngroundedItem] = Field(default_factory=list)
+
+    @field_validator("failed_sources", mode="before")
+    @classmethod
+    def _names_are_enough(cls, value: Any) -> Any:
+        """Accept bare file names for convenience: ``["a.txt"]`` means ``[{"name": "a.txt"}]``."""
+        if isinstance(value, list):
+            return [{"name": item} if isinstance(item, str) else item for item in value]
+        return value
+
+    def to_json(self) -> str:
+        """The JSON contract: keys in field order, indent 2, UTF-8 text as is, trailing newline."""
+        return json.dumps(self.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+
+    def has_conflicts(self, fail_on: str) -> bool:
+        """Whether the report should make the CLI exit non-zero at this ``--fail-on`` level.
+
+        ``conflict``: any conflict, internal_conflict or attribution_conflict.
+        ``misquote``: those, or a misquote.
+        ``any``: those, or the report is incomplete (failed sources) or has ungrounded claims.
+        ``none``: never.
+        """
+        try:
+            verdicts = FAIL_ON_VERDICTS[fail_on]
+        except KeyError:
+            raise ValueError(f"unknown fail-on level {fail_on!r}; expected one of {sorted(FAIL_ON_VERDICTS)}") from None
+        if any(finding.verdict in verdicts for finding in self.findings):
+            return True
+        return fail_on == "any" and (not self.complete or bool(self.failed_sources) or bool(self.ungrounded))
+
+    def verdict_counts(self) -> dict[str, int]:
+        """Findings per verdict, in verdict order, zero counts left out."""
+        counts = {verdict: 0 for verdict in VERDICT_ORDER}
+        for finding in self.findings:
+            counts[finding.verdict] += 1
+        return {verdict: n for verdict, n in counts.items() if n}
+
+    def to_text(self) -> str:
+        """Plain text for a terminal: summary, sources, findings grouped by verdict (conflicts first)."""
+        lines: list[str] = []
+        counts = self.verdict_counts()
+        summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) or "no findings"
+        lines.append(f"checker report: {len(self.sources)} sources, {len(self.findings)} findings ({summary})")
+        if not self.complete or self.failed_sources:
+            failed = ", ".join(f.name + (f" ({f.reason})" if f.reason else "") for f in self.failed_sources)
+            lines.append(f"INCOMPLETE: failed sources: {failed or 'unknown'}")
+        lines.append("")
+        lines.append("Sources:")
+        for source in self.sources:
+            meta = ", ".join(part for part in (source.outlet, source.published, source.extractor) if part)
+            lines.append(f"  {source.name} ({meta}): {source.claims} claims, {source.ungrounded} ungrounded")
+        for verdict in VERDICT_ORDER:
+            group = [finding for finding in self.findings if finding.verdict == verdict]
+            if not group:
+                continue
+            lines.append("")
+            lines.append(f"== {verdict.upper().replace('_', ' ')} ({len(group)}) ==")
+            for finding in group:
+                lines.extend(_finding_lines(finding))
+        if self.ungrounded:
+            lines.append("")
+            lines.append(f"== UNGROUNDED ({len(self.ungrounded)}) ==")
+            for item in self.ungrounded:
+                lines.append(f"  {item.source} [{item.kind}] {_clip(item.evidence)!r}: {item.reason}")
+        return "\n".join(lines) + "\n"
+
+
+def _clip(text: str, limit: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _finding_lines(finding: Finding) -> Iterable[str]:
+    who = f" [attributed to {finding.attributed_to}]" if finding.attributed_to else ""
+    yield f"[{finding.severity}] {finding.fact}{who}  ({finding.rule}, {finding.id})"
+    yield f"    {finding.explanation}"
+    for value in finding.values:
+        yield (
+            f"    - {value.source}: {value.value!r} -> {value.normalized}"
+            f"  @{value.evidence.start}-{value.evidence.end} {_clip(value.evidence.text)!r}"
+        )
