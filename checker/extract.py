@@ -1,1 +1,306 @@
-"""placeholder"""
+"""Extraction: sources in, grounded claims out (one ``SourceClaims`` per source).
+
+Two extractors fill one schema:
+
+* ``llm``: the prompt is rendered per chunk (long sources are split on
+  paragraph boundaries under a token budget), sent through :mod:`checker.llm`,
+  cached on disk by content, and the answers of all chunks are merged and
+  de-duplicated. An answer cut off at the model's length limit is retried as
+  two halves of the chunk.
+* ``offline``: the deterministic rule-based extractor in :mod:`checker.offline`.
+
+Either way every claim is grounded in the source text (:mod:`checker.grounding`);
+claims whose evidence is not found are kept aside as ungrounded. Sources are
+extracted concurrently with a bound; one failing source does not lose the
+others, its failure is returned beside them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from checker.cache import ExtractionCache, cache_key, default_cache_dir
+from checker.errors import CheckerError, ModelError
+from checker.grounding import ground
+from checker.llm import LLMClient, LLMSettings, OutputTooLong, Usage
+from checker.prompts import DEFAULT_EXTRACT_PROMPT, render
+from checker.schema import (
+    Claim,
+    ExtractorInfo,
+    GroundedClaim,
+    SourceClaims,
+    UngroundedClaim,
+)
+from checker.sources import Source
+
+ExtractorKind = Literal["llm", "offline"]
+Progress = Callable[[str, str], None]
+
+CHARS_PER_TOKEN = 4  # a conservative estimate for English news text; no tokenizer download needed
+DEFAULT_CHUNK_TOKENS = 3000
+DEFAULT_CONCURRENCY = 8
+MAX_SPLIT_DEPTH = 4
+MIN_SPLIT_CHARS = 400
+
+
+def estimate_tokens(text: str) -> int:
+    """Rough token count used for the chunk budget (characters / 4, rounded up)."""
+    return math.ceil(len(text) / CHARS_PER_TOKEN)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A slice of a source: ``text == source.text[start:start + len(text)]``."""
+
+    start: int
+    text: str
+
+
+def _pieces(text: str, start: int, end: int, separators: Sequence[str]) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` after each separator, keeping every character."""
+    if not separators:
+        return [(start, end)]
+    sep = separators[0]
+    spans: list[tuple[int, int]] = []
+    position = start
+    while position < end:
+        found = text.find(sep, position, end)
+        cut = end if found < 0 else found + len(sep)
+        spans.append((position, cut))
+        position = cut
+    return spans
+
+
+def split_into_chunks(text: str, max_tokens: int = DEFAULT_CHUNK_TOKENS) -> list[Chunk]:
+    """Pack paragraphs into chunks under the budget; split an oversized paragraph at
+    sentence ends, then at spaces. Chunks tile the text exactly."""
+    budget = max(1, max_tokens) * CHARS_PER_TOKEN
+    units: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, level: int) -> None:
+        separators = ("\n", ". ", " ")
+        if end - start <= budget or level >= len(separators):
+            if end - start <= budget:
+                units.append((start, end))
+            else:  # no separator left: hard cut
+                units.extend((s, min(s + budget, end)) for s in range(start, end, budget))
+            return
+        for s, e in _pieces(text, start, end, separators[level:]):
+            add(s, e, level + 1)
+
+    add(0, len(text), 0)
+    chunks: list[Chunk] = []
+    current_start, current_end = 0, 0
+    for start, end in units:
+        if end - current_start > budget and current_end > current_start:
+            chunks.append(Chunk(current_start, text[current_start:current_end]))
+            current_start = start
+        current_end = end
+    if current_end > current_start:
+        chunks.append(Chunk(current_start, text[current_start:current_end]))
+    return chunks
+
+
+def split_in_half(chunk: Chunk) -> tuple[Chunk, Chunk] | None:
+    """Two halves cut at the paragraph, sentence or word boundary nearest the middle."""
+    text = chunk.text
+    if len(text) < MIN_SPLIT_CHARS:
+        return None
+    middle = len(text) // 2
+    for sep in ("\n", ". ", " "):
+        before = text.rfind(sep, 0, middle)
+        after = text.find(sep, middle)
+        candidates = [p + len(sep) for p in (before, after) if p > 0 and p + len(sep) < len(text)]
+        if candidates:
+            cut = min(candidates, key=lambda p: abs(p - middle))
+            return Chunk(chunk.start, text[:cut]), Chunk(chunk.start + cut, text[cut:])
+    return Chunk(chunk.start, text[:middle]), Chunk(chunk.start + middle, text[middle:])
+
+
+@dataclass
+class ExtractOptions:
+    """Everything that shapes an extraction run."""
+
+    extractor: ExtractorKind = "offline"
+    llm: LLMSettings | None = None
+    prompt: str = DEFAULT_EXTRACT_PROMPT
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    concurrency: int = DEFAULT_CONCURRENCY
+    chunk_tokens: int = DEFAULT_CHUNK_TOKENS
+
+
+@dataclass
+class SourceOutcome:
+    """One source's result: claims, or the error that stopped it."""
+
+    source: Source
+    claims: SourceClaims | None = None
+    error: CheckerError | None = None
+    usage: Usage = field(default_factory=Usage)
+    cache_hits: int = 0
+
+
+@dataclass
+class RunResult:
+    """All sources' outcomes plus the run totals a report states."""
+
+    outcomes: list[SourceOutcome]
+    extractor: ExtractorKind
+    model: str | None
+    prompt: str | None
+    usage: Usage
+    cache_hits: int
+
+    @property
+    def complete(self) -> bool:
+        """True when every source was extracted."""
+        return all(o.error is None for o in self.outcomes)
+
+
+def _dedupe(grounded: list[GroundedClaim]) -> list[GroundedClaim]:
+    """Drop claims repeated across chunks; order by position in the source."""
+    seen: dict[str, GroundedClaim] = {}
+    for item in grounded:
+        key = json.dumps([item.evidence.start, item.evidence.end, item.claim.model_dump(mode="json")], sort_keys=True)
+        seen.setdefault(key, item)
+    return sorted(seen.values(), key=lambda g: (g.evidence.start, g.evidence.end, g.claim.kind))
+
+
+class _LLMExtractor:
+    def __init__(self, options: ExtractOptions, client: LLMClient) -> None:
+        self.options = options
+        self.client = client
+        self.cache = ExtractionCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
+        self.semaphore = asyncio.Semaphore(max(1, options.concurrency))
+
+    async def _chunk(self, source: Source, chunk: Chunk, outcome: SourceOutcome, depth: int) -> list[Claim]:
+        settings = self.client.settings
+        prompt = render(
+            self.options.prompt,
+            published=source.published.isoformat() if source.published else "unknown",
+            text=chunk.text,
+        )
+        key = cache_key(
+            prompt_sha256=prompt.sha256,
+            model=settings.model,
+            extractor="llm",
+            settings=f"t={settings.temperature};seed={settings.seed}",
+        )
+        if self.cache is not None:
+            cached = self.cache.get(key)
+            if cached is not None:
+                outcome.cache_hits += 1
+                return list(cached.claims)
+        try:
+            async with self.semaphore:
+                result, usage = await self.client.extract(prompt)
+        except OutputTooLong as exc:
+            if exc.usage is not None:
+                outcome.usage.add(exc.usage)
+            halves = split_in_half(chunk) if depth < MAX_SPLIT_DEPTH else None
+            if halves is None:
+                raise ModelError(
+                    f"the model's answer hit its length limit even for {len(chunk.text)} characters",
+                    attempts=exc.attempts,
+                    last_response=exc.last_response,
+                ) from None
+            parts = await asyncio.gather(*(self._chunk(source, half, outcome, depth + 1) for half in halves))
+            return [claim for part in parts for claim in part]
+        outcome.usage.add(usage)
+        if self.cache is not None:
+            self.cache.put(key, result)
+        return list(result.claims)
+
+    async def run(self, source: Source, outcome: SourceOutcome) -> SourceClaims:
+        chunks = split_into_chunks(source.text, self.options.chunk_tokens)
+        per_chunk = await asyncio.gather(*(self._chunk(source, chunk, outcome, 0) for chunk in chunks))
+        grounded: list[GroundedClaim] = []
+        ungrounded: list[UngroundedClaim] = []
+        for chunk, claims in zip(chunks, per_chunk, strict=True):
+            g, u = ground(source.text, claims, prefer_from=chunk.start)
+            grounded.extend(g)
+            ungrounded.extend(u)
+        unique_ungrounded = {json.dumps(u.model_dump(mode="json"), sort_keys=True): u for u in ungrounded}
+        return SourceClaims(
+            source=source.meta,
+            extractor=ExtractorInfo(kind="llm", model=self.client.settings.model, prompt=self.options.prompt),
+            claims=_dedupe(grounded),
+            ungrounded=[unique_ungrounded[k] for k in sorted(unique_ungrounded)],
+        )
+
+
+def extract_offline(source: Source) -> SourceClaims:
+    """The rule-based extractor: no model, offsets exact by construction."""
+    from checker import offline
+
+    return SourceClaims(
+        source=source.meta,
+        extractor=ExtractorInfo(kind="offline", note=f"rules {offline.EXTRACTOR_VERSION}"),
+        claims=_dedupe(offline.extract(source.text)),
+    )
+
+
+async def extract_sources(
+    sources: Sequence[Source],
+    options: ExtractOptions,
+    *,
+    client: LLMClient | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Extract every source; failures are returned per source, never raised."""
+    notify: Progress = progress or (lambda _name, _state: None)
+    outcomes = [SourceOutcome(source=s) for s in sources]
+    if options.extractor == "offline":
+        for outcome in outcomes:
+            try:
+                outcome.claims = extract_offline(outcome.source)
+                notify(outcome.source.name, "done")
+            except CheckerError as exc:
+                outcome.error = exc
+                notify(outcome.source.name, "failed")
+        return RunResult(outcomes, "offline", None, None, Usage(), 0)
+
+    own_client = client is None
+    llm = client or LLMClient(options.llm or LLMSettings.from_env())
+    extractor = _LLMExtractor(options, llm)
+
+    async def one(outcome: SourceOutcome) -> None:
+        notify(outcome.source.name, "extracting")
+        try:
+            outcome.claims = await extractor.run(outcome.source, outcome)
+        except CheckerError as exc:
+            outcome.error = exc
+            notify(outcome.source.name, "failed")
+            return
+        notify(outcome.source.name, "cached" if outcome.usage.calls == 0 else "done")
+
+    try:
+        await asyncio.gather(*(one(o) for o in outcomes))
+    finally:
+        if own_client:
+            await llm.close()
+    usage = Usage()
+    for outcome in outcomes:
+        usage.add(outcome.usage)
+    return RunResult(
+        outcomes,
+        "llm",
+        llm.settings.model,
+        options.prompt,
+        usage,
+        sum(o.cache_hits for o in outcomes),
+    )
+
+
+def extract_sources_sync(
+    sources: Sequence[Source], options: ExtractOptions, *, progress: Progress | None = None
+) -> RunResult:
+    """Blocking twin of :func:`extract_sources` for the CLI and simple callers."""
+    return asyncio.run(extract_sources(sources, options, progress=progress))

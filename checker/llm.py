@@ -1,1 +1,307 @@
-"""placeholder"""
+"""The model client: one call = rendered prompt in, validated ``ExtractionResult`` out.
+
+Built on the official ``openai`` client (Chat Completions, structured output
+through the SDK's ``parse`` helper), so it works against OpenAI and any
+OpenAI-compatible server (Ollama, vLLM, llama.cpp).
+
+All retrying is tenacity's, in two separate loops:
+
+* transport retries (connection errors, timeouts, 408/409/429, 5xx) with
+  exponential backoff and jitter, honouring ``Retry-After``, bounded in attempts
+  and in total time. The SDK's own retries are off (``max_retries=0``).
+* validation re-asks: an answer that does not parse into the schema, or a
+  refusal, is sent back to the model with the error, a bounded number of times.
+
+A ``finish_reason == "length"`` answer raises :class:`OutputTooLong`; the
+extract stage splits the text and asks again for each half.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    RetryError,
+    retry_if_exception,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_exponential_jitter,
+)
+
+from checker.errors import ConfigError, ExtractionError, ModelError
+from checker.prompts import RenderedPrompt
+from checker.schema import ExtractionResult
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
+
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_SEED = 7
+MAX_RETRY_AFTER_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    """How to reach the model. Built from flags and environment by :meth:`from_env`."""
+
+    model: str = DEFAULT_MODEL
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+    timeout: float = 120.0
+    transport_attempts: int = 5
+    transport_max_seconds: float = 300.0
+    backoff_initial: float = 1.0
+    backoff_max: float = 30.0
+    reasks: int = 2
+    temperature: float = 0.0
+    seed: int = DEFAULT_SEED
+    max_completion_tokens: int | None = None
+
+    @classmethod
+    def from_env(cls, *, model: str | None = None, base_url: str | None = None, **overrides: Any) -> LLMSettings:
+        """Flags win over ``CHECKER_MODEL``, ``OPENAI_BASE_URL`` and ``OPENAI_API_KEY``."""
+        return cls(
+            model=model or os.environ.get("CHECKER_MODEL") or DEFAULT_MODEL,
+            base_url=base_url or os.environ.get("OPENAI_BASE_URL") or None,
+            api_key=os.environ.get("OPENAI_API_KEY") or None,
+            **overrides,
+        )
+
+    @property
+    def configured(self) -> bool:
+        """A model is reachable in principle: a key (OpenAI) or a base URL (a local server)."""
+        return bool(self.api_key or self.base_url)
+
+
+@dataclass
+class Usage:
+    """Token and call counts; added up per source and per run."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def add(self, other: Usage) -> None:
+        """Accumulate another usage into this one."""
+        self.calls += other.calls
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+
+
+class OutputTooLong(ModelError):
+    """The model stopped at its length limit: the caller should split the input.
+
+    ``usage`` holds what the cut-off call(s) cost, so run totals stay honest.
+    """
+
+    usage: Usage | None = None
+
+
+class _InvalidAnswer(Exception):
+    """An answer that arrived but cannot be used; triggers a re-ask."""
+
+    def __init__(self, message: str, raw: str | None) -> None:
+        super().__init__(message)
+        self.raw = raw
+
+
+def _is_transient(exc: BaseException) -> bool:
+    import openai
+
+    if isinstance(exc, openai.APIConnectionError):  # includes APITimeoutError
+        return True
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in (408, 409, 429) or exc.status_code >= 500
+    return False
+
+
+def _retry_after_seconds(exc: BaseException | None) -> float | None:
+    import openai
+
+    if not isinstance(exc, openai.APIStatusError):
+        return None
+    headers = exc.response.headers
+    value = headers.get("retry-after-ms")
+    if value:
+        try:
+            return max(0.0, float(value) / 1000.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        parsed = email.utils.parsedate_to_datetime(value) if value else None
+        if parsed is None:
+            return None
+        return max(0.0, parsed.timestamp() - time.time())
+
+
+def _transport_wait(settings: LLMSettings) -> Callable[[RetryCallState], float]:
+    backoff = wait_exponential_jitter(multiplier=settings.backoff_initial, max=settings.backoff_max, jitter=settings.backoff_initial)
+
+    def wait(state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        told = _retry_after_seconds(exc)
+        if told is not None:
+            return min(told, MAX_RETRY_AFTER_SECONDS)
+        return float(backoff(state))
+
+    return wait
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class LLMClient:
+    """Extraction calls against one model, with the retry policy applied."""
+
+    def __init__(self, settings: LLMSettings, *, client: AsyncOpenAI | None = None) -> None:
+        if client is None and not settings.configured:
+            raise ConfigError("no model configured: set OPENAI_API_KEY or OPENAI_BASE_URL (or use --extractor offline)")
+        self.settings = settings
+        self._client = client
+
+    @property
+    def client(self) -> AsyncOpenAI:
+        """The SDK client, created on first use with the SDK's retries off."""
+        if self._client is None:
+            from openai import AsyncOpenAI
+
+            self._client = AsyncOpenAI(
+                # A local OpenAI-compatible server needs no key, but the SDK insists on one.
+                api_key=self.settings.api_key or "no-key-needed",
+                base_url=self.settings.base_url,
+                max_retries=0,
+                timeout=self.settings.timeout,
+            )
+        return self._client
+
+    async def close(self) -> None:
+        """Release the HTTP connection pool."""
+        if self._client is not None:
+            await self._client.close()
+
+    async def extract(self, prompt: RenderedPrompt) -> tuple[ExtractionResult, Usage]:
+        """Ask for an extraction, re-asking on unusable answers; raise a ``CheckerError`` on failure."""
+        usage = Usage()
+        messages: list[dict[str, str]] = prompt.as_openai()
+        last: _InvalidAnswer | None = None
+        try:
+            async for attempt in AsyncRetrying(
+                retry=retry_if_exception_type(_InvalidAnswer),
+                stop=stop_after_attempt(1 + self.settings.reasks),
+                reraise=True,
+            ):
+                with attempt:
+                    if last is not None:
+                        messages = [
+                            *messages,
+                            {"role": "assistant", "content": last.raw or ""},
+                            {
+                                "role": "user",
+                                "content": (
+                                    f"That answer could not be used: {last}. Answer again with JSON that matches "
+                                    "the schema exactly, with evidence copied verbatim from the article."
+                                ),
+                            },
+                        ]
+                    try:
+                        return await self._call(messages, usage), usage
+                    except _InvalidAnswer as exc:
+                        last = exc
+                        raise
+                    except OutputTooLong as exc:
+                        exc.usage = usage
+                        raise
+        except _InvalidAnswer as exc:
+            raise ExtractionError(
+                f"model {self.settings.model} gave no usable answer after {1 + self.settings.reasks} attempts: {exc}",
+                attempts=1 + self.settings.reasks,
+                last_response=exc.raw,
+            ) from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _call(self, messages: list[dict[str, str]], usage: Usage) -> ExtractionResult:
+        import openai
+        import pydantic
+
+        settings = self.settings
+        attempts = 0
+        try:
+            async for attempt in AsyncRetrying(
+                retry=retry_if_exception(_is_transient),
+                wait=_transport_wait(settings),
+                stop=stop_after_attempt(settings.transport_attempts) | stop_after_delay(settings.transport_max_seconds),
+                reraise=True,
+            ):
+                with attempt:
+                    attempts += 1
+                    raw = await self.client.chat.completions.with_raw_response.parse(
+                        model=settings.model,
+                        messages=messages,  # type: ignore[arg-type]
+                        response_format=ExtractionResult,
+                        temperature=settings.temperature,
+                        seed=settings.seed,
+                        max_completion_tokens=settings.max_completion_tokens or openai.omit,
+                    )
+        except openai.APIStatusError as exc:
+            raise ModelError(
+                f"model API returned HTTP {exc.status_code} after {attempts} attempt(s): {_one_line(exc.message)}",
+                attempts=attempts,
+                last_response=_one_line(exc.response.text, 2000),
+            ) from None
+        except openai.APITimeoutError:
+            raise ModelError(f"model API timed out after {attempts} attempt(s)", attempts=attempts) from None
+        except openai.APIConnectionError as exc:
+            raise ModelError(
+                f"cannot reach the model API after {attempts} attempt(s): {_one_line(str(exc.__cause__ or exc))}",
+                attempts=attempts,
+            ) from None
+        except RetryError as exc:  # pragma: no cover - reraise=True makes this rare
+            raise ModelError(f"model API failed after {attempts} attempt(s)", attempts=attempts) from exc
+
+        body = raw.http_response.text
+        usage.calls += 1
+        try:
+            completion = raw.parse()
+        except openai.LengthFinishReasonError as exc:
+            if exc.completion.usage:
+                usage.prompt_tokens += exc.completion.usage.prompt_tokens
+                usage.completion_tokens += exc.completion.usage.completion_tokens
+            raise OutputTooLong(
+                "the model hit its output limit", attempts=attempts, last_response=_one_line(body, 2000)
+            ) from None
+        except openai.ContentFilterFinishReasonError:
+            raise _InvalidAnswer("the answer was stopped by a content filter", body) from None
+        except pydantic.ValidationError as exc:
+            errors = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors(include_url=False)[:5]
+            )
+            raise _InvalidAnswer(f"the JSON did not match the schema ({_one_line(errors, 500)})", body) from None
+        except ValueError as exc:  # malformed JSON body
+            raise _InvalidAnswer(f"the response was not valid JSON ({_one_line(str(exc), 200)})", body) from None
+
+        if completion.usage:
+            usage.prompt_tokens += completion.usage.prompt_tokens
+            usage.completion_tokens += completion.usage.completion_tokens
+        if not completion.choices:
+            raise _InvalidAnswer("the response had no choices", body)
+        message = completion.choices[0].message
+        if message.refusal:
+            raise _InvalidAnswer(f"the model refused: {_one_line(message.refusal, 200)}", body)
+        if message.parsed is None:
+            raise _InvalidAnswer("the response had no content", body)
+        return message.parsed

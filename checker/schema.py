@@ -109,9 +109,7 @@ class EventTimeClaim(_ClaimBase):
             "null when no date is given."
         )
     )
-    weekday: Weekday | None = Field(
-        description="The day of the week named in the text; null when none is named."
-    )
+    weekday: Weekday | None = Field(description="The day of the week named in the text; null when none is named.")
     time_of_day: str | None = Field(
         description="The time of day as written ('morning', '10 a.m.', 'late on'); null when none is given."
     )
@@ -142,13 +140,10 @@ class QuantityClaim(_ClaimBase):
             "people."
         )
     )
-    event: EventRef | None = Field(
-        description="The event or situation the amount belongs to; null when none."
-    )
+    event: EventRef | None = Field(description="The event or situation the amount belongs to; null when none.")
     amount: str = Field(
         description=(
-            "The amount as written, without the hedge: '27', 'tens of thousands', 'millions', '4.5%', "
-            "'three'."
+            "The amount as written, without the hedge: '27', 'tens of thousands', 'millions', '4.5%', 'three'."
         )
     )
     unit: str | None = Field(
@@ -223,13 +218,7 @@ class PropositionClaim(_ClaimBase):
 
 
 Claim = Annotated[
-    EventTimeClaim
-    | DurationClaim
-    | QuantityClaim
-    | RoleClaim
-    | QuoteClaim
-    | MembershipClaim
-    | PropositionClaim,
+    EventTimeClaim | DurationClaim | QuantityClaim | RoleClaim | QuoteClaim | MembershipClaim | PropositionClaim,
     Field(discriminator="kind"),
 ]
 CLAIM_KINDS: tuple[str, ...] = (
@@ -261,9 +250,7 @@ class _AnyOfTaggedUnions(GenerateJsonSchema):
 class ExtractionResult(_Strict):
     """What an extractor returns for one text: every checkable claim with its evidence."""
 
-    claims: list[Claim] = Field(
-        description="Every checkable claim in the article, each with verbatim evidence."
-    )
+    claims: list[Claim] = Field(description="Every checkable claim in the article, each with verbatim evidence.")
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -310,9 +297,7 @@ class SourceMeta(_Strict):
     sha256: str | None = Field(default=None, description="SHA-256 of the source text as UTF-8, when known.")
     outlet: str | None = Field(default=None, description="The publishing outlet, when known.")
     url: str | None = Field(default=None, description="Where the article was published, when known.")
-    published: dt.date | None = Field(
-        default=None, description="Publication date; weekdays are resolved against it."
-    )
+    published: dt.date | None = Field(default=None, description="Publication date; weekdays are resolved against it.")
 
 
 class ExtractorInfo(_Strict):
@@ -322,9 +307,7 @@ class ExtractorInfo(_Strict):
         description="'llm' (a model), 'offline' (the rule-based extractor), 'hand-written', or 'external'."
     )
     model: str | None = Field(default=None, description="The model name for 'llm'.")
-    prompt: str | None = Field(
-        default=None, description="The prompt template version, e.g. 'extract_claims.v1'."
-    )
+    prompt: str | None = Field(default=None, description="The prompt template version, e.g. 'extract_claims.v1'.")
     note: str | None = Field(default=None, description="Free-text provenance.")
 
 

@@ -1,0 +1,91 @@
+"""A content-addressed, on-disk cache of extraction results.
+
+The key is a hash of everything that determines the answer: the rendered
+prompt (which contains the source text), the model, the schema version and the
+sampling settings. A re-run with the same inputs makes zero model calls; an
+edited prompt or a new schema version misses. Entries are written atomically
+(temporary file + ``os.replace``), so a killed process or two processes sharing
+the directory never leave a corrupt entry; an unreadable entry is treated as a
+miss. Only validated results are stored: never a failure, never a partial
+answer, never a key or header.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from checker.schema import SCHEMA_VERSION, ExtractionResult
+
+CACHE_FORMAT = "1"
+
+
+def default_cache_dir() -> Path:
+    """``$CHECKER_CACHE_DIR``, else the platform's user cache directory."""
+    override = os.environ.get("CHECKER_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("checker", appauthor=False))
+
+
+def cache_key(*, prompt_sha256: str, model: str, extractor: str, settings: str = "") -> str:
+    """Hash of every input that shapes an extraction."""
+    material = json.dumps(
+        {
+            "format": CACHE_FORMAT,
+            "schema": SCHEMA_VERSION,
+            "extractor": extractor,
+            "model": model,
+            "prompt": prompt_sha256,
+            "settings": settings,
+        },
+        sort_keys=True,
+    )
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class ExtractionCache:
+    """Get and put validated ``ExtractionResult`` objects by key."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> ExtractionResult | None:
+        """The stored result, or None on a miss or an unreadable entry."""
+        path = self._path(key)
+        try:
+            payload = json.loads(path.read_text(encoding="utf-8"))
+            result = ExtractionResult.model_validate(payload["result"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, key: str, result: ExtractionResult) -> None:
+        """Store atomically; concurrent writers of one key both write the same bytes."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(
+            {"key": key, "result": result.model_dump(mode="json")}, ensure_ascii=False, sort_keys=True
+        ).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{key[:8]}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,246 @@
+"""The model client against a real local OpenAI-compatible server: retries, re-asks, usage.
+
+Faults are served by pytest-httpserver on 127.0.0.1, not by patching the client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import httpx2
+import openai
+import pytest
+from openai_stub import PATH, claims_json, completion, duration_claim, json_response, user_text
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from checker.errors import ConfigError, ExtractionError, ModelError
+from checker.extract import ExtractOptions, extract_sources
+from checker.llm import LLMClient, LLMSettings, OutputTooLong, _retry_after_seconds
+from checker.prompts import DEFAULT_EXTRACT_PROMPT, render
+from checker.schema import ExtractionResult
+from checker.sources import Source
+
+ARTICLE = "Ann Lee and Bo Chan held a 90-minute phone call on Monday."
+GOOD = completion(claims_json(duration_claim("a 90-minute phone call", "90-minute")))
+
+
+def settings(server: HTTPServer, **overrides: object) -> LLMSettings:
+    base: dict[str, object] = {
+        "model": "test-model",
+        "base_url": server.url_for("/v1"),
+        "api_key": "sk-test-secret-0123456789abcdef",
+        "backoff_initial": 0.01,
+        "backoff_max": 0.05,
+        "transport_attempts": 4,
+        "timeout": 5.0,
+    }
+    base.update(overrides)
+    return LLMSettings(**base)  # type: ignore[arg-type]
+
+
+def run_extract(server: HTTPServer, **overrides: object) -> tuple[ExtractionResult, object]:
+    async def go() -> tuple[ExtractionResult, object]:
+        client = LLMClient(settings(server, **overrides))
+        try:
+            return await client.extract(render(DEFAULT_EXTRACT_PROMPT, published="unknown", text=ARTICLE))
+        finally:
+            await client.close()
+
+    return asyncio.run(go())
+
+
+def test_success_parses_and_counts_usage(httpserver: HTTPServer) -> None:
+    httpserver.expect_request(PATH, method="POST").respond_with_json(GOOD)
+    result, usage = run_extract(httpserver)
+    assert result.claims[0].kind == "duration"
+    assert (usage.calls, usage.prompt_tokens, usage.completion_tokens) == (1, 100, 20)  # type: ignore[attr-defined]
+    body = json.loads(httpserver.log[0][0].get_data())
+    assert body["temperature"] == 0 and body["seed"] == 7
+    assert body["response_format"]["type"] == "json_schema"
+    assert body["response_format"]["json_schema"]["strict"] is True
+
+
+@pytest.mark.parametrize(
+    ("status", "headers"),
+    [(429, {"Retry-After": "0"}), (429, {}), (500, {}), (502, {}), (503, {"retry-after-ms": "5"}), (408, {})],
+)
+def test_transient_errors_are_retried(httpserver: HTTPServer, status: int, headers: dict[str, str]) -> None:
+    httpserver.expect_ordered_request(PATH).respond_with_json(
+        {"error": {"message": "busy"}}, status=status, headers=headers
+    )
+    httpserver.expect_ordered_request(PATH).respond_with_json(GOOD)
+    result, _ = run_extract(httpserver)
+    assert len(result.claims) == 1
+    assert len(httpserver.log) == 2
+
+
+def test_persistent_5xx_gives_up_with_a_model_error(httpserver: HTTPServer) -> None:
+    httpserver.expect_request(PATH).respond_with_json({"error": {"message": "down"}}, status=503)
+    with pytest.raises(ModelError) as caught:
+        run_extract(httpserver, transport_attempts=3)
+    assert caught.value.attempts == 3
+    assert caught.value.exit_code == 3
+    assert "HTTP 503" in str(caught.value) and "\n" not in str(caught.value)
+    assert len(httpserver.log) == 3
+
+
+def test_client_errors_are_not_retried(httpserver: HTTPServer) -> None:
+    httpserver.expect_request(PATH).respond_with_json({"error": {"message": "bad model"}}, status=400)
+    with pytest.raises(ModelError, match="HTTP 400"):
+        run_extract(httpserver)
+    assert len(httpserver.log) == 1
+
+
+def test_read_timeout_is_retried_then_reported() -> None:
+    import threading
+
+    release = threading.Event()
+
+    def slow(_request: Request) -> Response:
+        release.wait(2.0)
+        return json_response(GOOD)
+
+    # A server of its own, so the hanging requests cannot leak into other tests' logs.
+    with HTTPServer(host="127.0.0.1", port=0, threaded=True) as server:
+        server.expect_request(PATH).respond_with_handler(slow)
+        try:
+            with pytest.raises(ModelError, match="timed out after 2 attempt"):
+                run_extract(server, timeout=0.2, transport_attempts=2)
+        finally:
+            release.set()
+
+
+def test_connection_refused_is_a_model_error() -> None:
+    async def go() -> None:
+        client = LLMClient(
+            LLMSettings(model="m", base_url="http://127.0.0.1:9/v1", transport_attempts=2, backoff_initial=0.01)
+        )
+        await client.extract(render(DEFAULT_EXTRACT_PROMPT, published="unknown", text=ARTICLE))
+
+    with pytest.raises(ModelError, match="cannot reach the model API after 2 attempt"):
+        asyncio.run(go())
+
+
+@pytest.mark.parametrize(
+    ("bad", "reason"),
+    [
+        (completion("not json at all"), "did not match the schema"),
+        (completion(json.dumps({"claims": [{"kind": "duration"}]})), "did not match the schema"),
+        (completion(None, refusal="I can't help with that"), "refused"),
+        (completion(None, choices=False), "no choices"),
+        (completion(None), "no content"),
+    ],
+)
+def test_unusable_answers_are_re_asked_with_the_error(
+    httpserver: HTTPServer, bad: dict[str, object], reason: str
+) -> None:
+    httpserver.expect_ordered_request(PATH).respond_with_json(bad)
+    httpserver.expect_ordered_request(PATH).respond_with_json(GOOD)
+    result, usage = run_extract(httpserver)
+    assert len(result.claims) == 1
+    assert usage.calls == 2  # type: ignore[attr-defined]
+    second = json.loads(httpserver.log[1][0].get_data())["messages"]
+    assert second[-2]["role"] == "assistant"
+    assert reason in second[-1]["content"]
+
+
+def test_re_asks_are_bounded(httpserver: HTTPServer) -> None:
+    httpserver.expect_request(PATH).respond_with_json(completion('{"claims": "nope"}'))
+    with pytest.raises(ExtractionError) as caught:
+        run_extract(httpserver, reasks=2)
+    assert caught.value.attempts == 3
+    assert caught.value.last_response is not None and "nope" in caught.value.last_response
+    assert len(httpserver.log) == 3
+
+
+def test_length_limit_raises_output_too_long(httpserver: HTTPServer) -> None:
+    httpserver.expect_request(PATH).respond_with_json(completion('{"claims": [', finish_reason="length"))
+    with pytest.raises(OutputTooLong):
+        run_extract(httpserver)
+
+
+def test_length_limit_splits_the_text_and_merges_the_halves(httpserver: HTTPServer, tmp_path: Path) -> None:
+    first = "Ann Lee and Bo Chan held a 90-minute phone call on Monday. " * 6 + "\n"
+    second = "Later, the call was described as lengthy by aides who were there. " * 6
+    text = first + second
+
+    def answer(request: Request) -> Response:
+        chunk = user_text(request)
+        if first in chunk and second in chunk:
+            return json_response(completion('{"claims": [', finish_reason="length"))
+        if first in chunk:
+            return json_response(completion(claims_json(duration_claim("a 90-minute phone call", "90-minute"))))
+        return json_response(completion(claims_json(duration_claim("described as lengthy", "lengthy"))))
+
+    httpserver.expect_request(PATH).respond_with_handler(answer)
+    options = ExtractOptions(extractor="llm", llm=settings(httpserver), cache_dir=tmp_path)
+    run = asyncio.run(extract_sources([Source(text=text, name="long.txt")], options))
+    claims = run.outcomes[0].claims
+    assert claims is not None and run.outcomes[0].error is None
+    assert [g.claim.amount for g in claims.claims] == ["90-minute", "lengthy"]  # type: ignore[union-attr]
+    assert len(httpserver.log) == 3
+    assert run.usage.calls == 3
+
+
+def test_sdk_retries_are_off(httpserver: HTTPServer) -> None:
+    client = LLMClient(settings(httpserver))
+    assert client.client.max_retries == 0
+
+
+def test_no_configuration_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY or OPENAI_BASE_URL"):
+        LLMClient(LLMSettings())
+
+
+def _status_error(headers: dict[str, str]) -> openai.APIStatusError:
+    request = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
+    response = httpx2.Response(429, headers=headers, request=request)
+    return openai.RateLimitError("slow down", response=response, body=None)
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"retry-after": "3"}, 3.0),
+        ({"retry-after": "1.5"}, 1.5),
+        ({"retry-after-ms": "250"}, 0.25),
+        ({"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"}, 0.0),  # a date in the past: retry now
+        ({}, None),
+    ],
+)
+def test_retry_after_is_read(headers: dict[str, str], expected: float | None) -> None:
+    assert _retry_after_seconds(_status_error(headers)) == expected
+
+
+def test_cached_rerun_makes_no_calls_and_failures_are_not_cached(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_ordered_request(PATH).respond_with_json({"error": {"message": "x"}}, status=400)
+    httpserver.expect_request(PATH).respond_with_json(GOOD)
+    source = Source(text=ARTICLE, name="a.txt")
+    options = ExtractOptions(extractor="llm", llm=settings(httpserver), cache_dir=tmp_path)
+    failed = asyncio.run(extract_sources([source], options))
+    assert failed.outcomes[0].error is not None and not list(tmp_path.rglob("*.json"))
+    first = asyncio.run(extract_sources([source], options))
+    second = asyncio.run(extract_sources([source], options))
+    assert (first.usage.calls, second.usage.calls, second.cache_hits) == (1, 0, 1)
+    assert first.outcomes[0].claims == second.outcomes[0].claims
+    assert "sk-test-secret" not in "".join(p.read_text() for p in tmp_path.rglob("*.json"))
+
+
+def test_one_failing_source_keeps_the_others(httpserver: HTTPServer, tmp_path: Path) -> None:
+    def answer(request: Request) -> Response:
+        if "BROKEN" in user_text(request):
+            return json_response({"error": {"message": "nope"}}, status=400)
+        return json_response(GOOD)
+
+    httpserver.expect_request(PATH).respond_with_handler(answer)
+    sources = [Source(text=ARTICLE, name="good.txt"), Source(text="BROKEN " + ARTICLE, name="bad.txt")]
+    run = asyncio.run(
+        extract_sources(sources, ExtractOptions(extractor="llm", llm=settings(httpserver), cache_dir=tmp_path))
+    )
+    assert not run.complete
+    good, bad = run.outcomes
+    assert good.claims is not None and good.error is None
+    assert bad.claims is None and isinstance(bad.error, ModelError)

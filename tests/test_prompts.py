@@ -1,0 +1,73 @@
+"""Prompt templates: the loader refuses to guess, and a golden file pins each rendering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.errors import PromptError
+from checker.prompts import DEFAULT_EXTRACT_PROMPT, available, prompts_dir, render
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_VARIABLES = {"published": "2025-02-13", "text": "Golden article.\n\nSecond paragraph with “quotes”."}
+
+
+def _flatten(name: str) -> str:
+    prompt = render(name, **GOLDEN_VARIABLES)
+    return "".join(f"=== {role}\n{content}\n" for role, content in prompt.messages)
+
+
+@pytest.mark.parametrize("name", available())
+def test_rendered_prompt_matches_golden(name: str) -> None:
+    golden = GOLDEN / f"{name}.txt"
+    assert golden.exists(), f"no golden file for {name}: render it and review it before adding"
+    assert _flatten(name) == golden.read_text(encoding="utf-8")
+
+
+def test_every_golden_file_has_a_template() -> None:
+    assert sorted(p.stem for p in GOLDEN.glob("*.txt")) == available()
+
+
+def test_default_prompt_exists_and_is_versioned() -> None:
+    assert DEFAULT_EXTRACT_PROMPT in available()
+    assert ".v" in DEFAULT_EXTRACT_PROMPT
+
+
+def test_unknown_template_fails() -> None:
+    with pytest.raises(PromptError, match="unknown prompt template"):
+        render("extract_claims.v999", **GOLDEN_VARIABLES)
+
+
+def test_missing_variable_fails() -> None:
+    with pytest.raises(PromptError, match="needs variables: published"):
+        render(DEFAULT_EXTRACT_PROMPT, text="x")
+
+
+def test_unused_variable_fails() -> None:
+    with pytest.raises(PromptError, match="does not use variables: speaker"):
+        render(DEFAULT_EXTRACT_PROMPT, speaker="x", **GOLDEN_VARIABLES)
+
+
+def test_stray_dollar_in_template_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "bad.v1.system.txt").write_text("costs $ 5", encoding="utf-8")
+    (tmp_path / "bad.v1.user.txt").write_text("${text}", encoding="utf-8")
+    monkeypatch.setenv("CHECKER_PROMPTS_DIR", str(tmp_path))
+    with pytest.raises(PromptError, match="stray"):
+        render("bad.v1", text="x")
+
+
+def test_hash_follows_the_text_and_the_template(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one = render(DEFAULT_EXTRACT_PROMPT, **GOLDEN_VARIABLES)
+    assert one.sha256 == render(DEFAULT_EXTRACT_PROMPT, **GOLDEN_VARIABLES).sha256
+    assert one.sha256 != render(DEFAULT_EXTRACT_PROMPT, published="unknown", text=GOLDEN_VARIABLES["text"]).sha256
+    for part in prompts_dir().glob(f"{DEFAULT_EXTRACT_PROMPT}.*.txt"):
+        (tmp_path / part.name).write_text(part.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    monkeypatch.setenv("CHECKER_PROMPTS_DIR", str(tmp_path))
+    assert render(DEFAULT_EXTRACT_PROMPT, **GOLDEN_VARIABLES).sha256 != one.sha256
+
+
+def test_prompt_asks_for_what_an_editor_checks() -> None:
+    system = dict(render(DEFAULT_EXTRACT_PROMPT, **GOLDEN_VARIABLES).messages)["system"].lower()
+    for topic in ("weekday", "duration", "quantity", "title", "quote", "membership", "evidence", "null", "attribution"):
+        assert topic in system, topic

@@ -1,0 +1,135 @@
+"""The claim schema: what validates, what is refused, and that a strict model API accepts it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from openai.lib._pydantic import to_strict_json_schema
+from pydantic import TypeAdapter, ValidationError
+
+from checker.schema import CLAIM_KINDS, SCHEMA_VERSION, Claim, ExtractionResult, SourceClaims
+
+OUTLET = {"source_type": "outlet", "name": None}
+CALL = {"type": "phone call", "participants": ["Donald Trump", "Vladimir Putin"]}
+
+
+def base(**fields: Any) -> dict[str, Any]:
+    return {"evidence": "x said y", "attribution": OUTLET, "hedge": None, "modality": "happened", **fields}
+
+
+VALID = {
+    "event_time": base(
+        kind="event_time", event=CALL, date=None, weekday="Wednesday", time_of_day="morning", as_written="On Wednesday"
+    ),
+    "duration": base(kind="duration", event=CALL, amount="90-minute"),
+    "quantity": base(kind="quantity", measure="deaths", event=None, amount="tens of thousands", unit=None),
+    "role": base(kind="role", person="Donald Trump", title="Former President", organisation=None, status="former"),
+    "quote": base(kind="quote", speaker="Pete Hegseth", text="Chasing this illusionary goal"),
+    "membership": base(kind="membership", group="team", members=["Marco Rubio"], completeness="partial"),
+    "proposition": base(
+        kind="proposition", subject="Vladimir Putin", predicate="invite", object="Trump", negated=False
+    ),
+}
+ADAPTER: TypeAdapter[Any] = TypeAdapter(Claim)
+
+
+def test_every_kind_has_a_valid_example() -> None:
+    assert sorted(VALID) == sorted(CLAIM_KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(VALID))
+def test_valid_claims_validate_and_round_trip(kind: str) -> None:
+    claim = ADAPTER.validate_python(VALID[kind])
+    assert claim.kind == kind
+    assert ADAPTER.validate_json(ADAPTER.dump_json(claim)) == claim
+
+
+@pytest.mark.parametrize(
+    ("kind", "change"),
+    [
+        ("role", {"nickname": "Don"}),  # extra key
+        ("role", {"status": "emeritus"}),  # not a status
+        ("event_time", {"weekday": "Wed"}),  # not a weekday name
+        ("quote", {"speaker": 3}),
+        ("duration", {"kind": "length"}),  # unknown kind
+        ("quantity", {"attribution": {"source_type": "rumour", "name": None}}),
+        ("membership", {"completeness": "some"}),
+        ("proposition", {"negated": "maybe"}),
+    ],
+)
+def test_invalid_claims_are_refused(kind: str, change: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        ADAPTER.validate_python({**VALID[kind], **change})
+
+
+@pytest.mark.parametrize("field", ["evidence", "attribution", "hedge", "modality"])
+def test_common_fields_are_required(field: str) -> None:
+    data = dict(VALID["duration"])
+    del data[field]
+    with pytest.raises(ValidationError):
+        ADAPTER.validate_python(data)
+
+
+def _walk(node: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
+    found: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(node, dict):
+        found.append((path, node))
+        for key, value in node.items():
+            found.extend(_walk(value, f"{path}.{key}"))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found.extend(_walk(value, f"{path}[{i}]"))
+    return found
+
+
+def test_model_facing_schema_is_strict_compatible() -> None:
+    schema = to_strict_json_schema(ExtractionResult)
+    text = json.dumps(schema)
+    assert "oneOf" not in text and "discriminator" not in text
+    for path, node in _walk(schema):
+        if node.get("type") == "object" and "properties" in node:
+            assert node.get("additionalProperties") is False, path
+            assert sorted(node["required"]) == sorted(node["properties"]), path
+
+
+def test_every_field_the_model_reads_is_described() -> None:
+    schema = ExtractionResult.model_json_schema()
+    undescribed = [
+        f"{path}.{name}"
+        for path, node in _walk(schema)
+        if node.get("type") == "object"
+        for name, prop in node.get("properties", {}).items()
+        if "description" not in prop
+    ]
+    assert undescribed == []
+
+
+def test_not_stated_is_an_explicit_null() -> None:
+    claim = ADAPTER.validate_python({**VALID["event_time"], "weekday": None, "time_of_day": None})
+    assert claim.weekday is None
+    with pytest.raises(ValidationError):
+        ADAPTER.validate_python({k: v for k, v in VALID["event_time"].items() if k != "weekday"})
+
+
+def test_claims_file_round_trips() -> None:
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "source": {"name": "a.txt", "sha256": None, "outlet": None, "url": None, "published": "2025-02-13"},
+        "extractor": {"kind": "external", "model": None, "prompt": None, "note": None},
+        "claims": [
+            {
+                "claim": VALID["duration"],
+                "evidence": {"text": "x said y", "start": 0, "end": 8},
+                "match": "exact",
+                "score": 100,
+            }
+        ],
+        "ungrounded": [{"claim": VALID["quote"], "reason": "not found"}],
+    }
+    loaded = SourceClaims.model_validate(data)
+    assert loaded.source.published is not None and loaded.source.published.isoformat() == "2025-02-13"
+    assert SourceClaims.model_validate_json(loaded.model_dump_json()) == loaded
+    with pytest.raises(ValidationError):
+        SourceClaims.model_validate({**data, "comment": "extra"})
