@@ -1,1 +1,1203 @@
-"""placeholder"""
+"""The deterministic reconciler: align claims about the same fact across sources and judge them.
+
+Pure code: no model, no network, no clock, no randomness, no I/O. The same claims
+in any order give a byte-identical report, because the input is put into one
+canonical order first and no set or hash order ever reaches the output.
+
+How alignment works
+-------------------
+Claims never meet by their wording; each kind has a structural *fact key*, and
+claims are bucketed by it (hash maps, no all-pairs over the whole input):
+
+* **people** — every person mention of a source is resolved inside that source
+  (surname-only "Trump" -> "Donald Trump"), then folded across sources by a
+  name key (transliterations, nicknames); a surname-only mention left over joins
+  the single full name with that surname, if there is exactly one.
+* **events** — ``(event type key, participant identities)``; participant sets of
+  one type are clustered: a set joins the one cluster it is a subset of or
+  overlaps by Jaccard >= 0.5, and stays apart when several clusters qualify.
+  Planned/speculative events never meet happened/ongoing ones (tense is part of
+  the key).
+* **event_time / duration** — by event cluster and tense.
+* **quantity** — by ``(measure key, event cluster, tense, unit)``; a claim without
+  an event joins the measure's only event cluster, if there is just one.
+* **role** — by person identity. **quote** — by speaker identity, then linked by
+  ``quote_relation`` on candidate pairs sharing a word bigram.
+* **membership** — by group phrase: content tokens after stopword removal and a
+  crude stemmer, clustered like participant sets.
+* **proposition** — by (subject identity, tense), then predicate+object token
+  sets clustered like groups.
+
+Attribution splits every bucket into pools: the outlet's own voice, named
+organisations and documents form the reporting pool (``attributed_to`` null);
+each named person, and anonymous sources together, form their own pool, so a
+figure someone is quoted giving is never reported as the outlet's.
+
+Where it fails
+--------------
+* Different event types for one event ("call" vs "summit") or participants given
+  as countries in one source and leaders in another do not meet.
+* Group phrases and propositions with no shared content word after stemming do
+  not meet ("topics of the call" vs "subjects discussed"); unrelated facts that
+  share most words may be merged.
+* Subset joins are refused when ambiguous, so a claim with a vague key may stay a
+  single_source instead of joining its fact.
+* Surname-only people are merged across sources only when the surname is unique.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from anyascii import anyascii
+
+from checker.report import (
+    SEVERITY_ORDER,
+    VERDICT_ORDER,
+    Evidence,
+    Finding,
+    FindingValue,
+    Report,
+    RunInfo,
+    SourceSummary,
+    UngroundedItem,
+)
+from checker.schema import (
+    Claim,
+    DurationClaim,
+    EventRef,
+    EventTimeClaim,
+    MembershipClaim,
+    PropositionClaim,
+    QuantityClaim,
+    QuoteClaim,
+    RoleClaim,
+    SourceClaims,
+    Span,
+)
+
+# --- small text helpers ----------------------------------------------------------
+
+_STOPWORD_TEXT = (
+    "a an the of to in on for and or with by at from as his her their its our your my this that these those "
+    "be is are was were been will would shall should has have had do does did it he she they them we i you "
+    "respective other others about into over some any all each both also very such than then there here who whom "
+    "which what when where while"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s", "e")
+
+
+def _fold(text: str) -> str:
+    """Lowercase ASCII with punctuation turned into spaces, so spellings with accents or curly quotes meet."""
+    text = anyascii(text).lower().replace("'s ", " ").replace("'", "")
+    return " ".join(re.sub(r"[^a-z0-9%.]+", " ", text).replace(". ", " ").strip(" .").split())
+
+
+def _stem(word: str) -> str:
+    """Crude suffix stripping: enough to make 'negotiating', 'negotiation' and 'negotiations' meet."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content_tokens(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _fold(text).split() if w not in _STOPWORDS)
+
+
+def _short_hash(payload: object) -> str:
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:12]
+
+
+# --- normalisation adapters ----------------------------------------------------------
+# Thin wrappers so the rules below do not depend on how checker.normalize spells things.
+
+
+_TITLE_WORD_TEXT = "president former mr mrs ms dr sir secretary chancellor minister"
+_TITLE_WORDS = frozenset(_TITLE_WORD_TEXT.split())
+
+
+def _name_key(name: str) -> str:
+    words = [w for w in _fold(name).split() if w not in _TITLE_WORDS]
+    words = [re.sub(r"yy\b", "y", w) for w in words]
+    return " ".join(words)
+
+
+_EVENT_SYNONYMS = {
+    "call": "phone call",
+    "phone conversation": "phone call",
+    "conversation": "phone call",
+    "talks": "phone call",
+    "telephone call": "phone call",
+}
+
+
+def _event_type_key(text: str) -> str:
+    folded = _fold(text)
+    return _EVENT_SYNONYMS.get(folded, folded)
+
+
+def _measure_key(text: str) -> str:
+    return " ".join(sorted(_content_tokens(text)))
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _resolve_weekday(weekday: str, published: dt.date, future: bool) -> dt.date:
+    """The named weekday nearest the publication date: on/before it for past events, on/after for planned ones."""
+    target = _WEEKDAYS.index(weekday)
+    delta = (published.weekday() - target) % 7
+    if future:
+        return published + dt.timedelta(days=(target - published.weekday()) % 7)
+    return published - dt.timedelta(days=delta)
+
+
+def _parse_date(text: str, published: dt.date | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Interval:
+    """A comparable amount: [lo, hi], or a vague word with a direction ('long', 'short', 'many', 'few')."""
+
+    lo: float | None
+    hi: float | None
+    vague: str | None = None
+    unit: str | None = None
+
+    def label(self) -> str:
+        if self.vague is not None:
+            return f"vague:{self.vague}"
+        if self.lo is None or self.hi is None:
+            return "unknown"
+        lo, hi = _fmt_num(self.lo), _fmt_num(self.hi)
+        text = lo if lo == hi else f"{lo}-{hi}"
+        return f"{text} {self.unit}" if self.unit else text
+
+
+def _fmt_num(x: float) -> str:
+    if x == float("inf"):
+        return "inf"
+    return str(int(x)) if float(x).is_integer() else f"{x:.6g}"
+
+
+def _intervals_compatible(a: _Interval, b: _Interval) -> bool:
+    if a.vague is not None or b.vague is not None:
+        return {a.vague, b.vague} != {"long", "short"}
+    if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
+        return True
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
+_MAGNITUDES = {
+    "dozens": (24.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "tens of thousands": (10_000.0, 99_999.0),
+    "hundreds of thousands": (100_000.0, 999_999.0),
+    "millions": (1_000_000.0, 9_999_999.0),
+}
+_DURATION_UNITS = {"minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0, "month": 43800.0, "year": 525600.0}
+_VAGUE_DURATIONS = {"lengthy": "long", "long": "long", "brief": "short", "short": "short", "extended": "long"}
+
+
+def _duration(amount: str, hedge: str | None) -> _Interval:
+    text = _fold(amount).replace("-", " ")
+    for word, direction in _VAGUE_DURATIONS.items():
+        if word in text.split():
+            return _Interval(None, None, vague=direction)
+    value: float | None = None
+    if "and a half" in text or "one and a half" in text:
+        base = text.replace("and a half", "").split()
+        value = (_NUMBER_WORDS.get(base[0], 1) if base else 1) + 0.5
+    else:
+        for word in text.split():
+            if re.fullmatch(r"\d+(\.\d+)?", word):
+                value = float(word)
+                break
+            if word in _NUMBER_WORDS:
+                value = float(_NUMBER_WORDS[word])
+                break
+    unit = next((u for u in _DURATION_UNITS if any(w.startswith(u) for w in text.split())), None)
+    if value is None or unit is None:
+        return _Interval(None, None)
+    minutes = value * _DURATION_UNITS[unit]
+    if hedge:
+        return _Interval(minutes * 0.85, minutes * 1.15, unit="min")
+    return _Interval(minutes, minutes, unit="min")
+
+
+def _quantity(amount: str, hedge: str | None, unit: str | None) -> _Interval:
+    text = _fold(amount)
+    if text in _MAGNITUDES:
+        lo, hi = _MAGNITUDES[text]
+        return _Interval(lo, hi, unit=unit)
+    match = re.search(r"\d[\d,]*(\.\d+)?", amount)
+    if match:
+        value = float(match.group().replace(",", ""))
+    elif text in _NUMBER_WORDS:
+        value = float(_NUMBER_WORDS[text])
+    else:
+        return _Interval(None, None, unit=unit)
+    hedge_text = _fold(hedge or "")
+    if hedge_text in ("more than", "over", "at least"):
+        return _Interval(value, float("inf"), unit=unit)
+    if hedge_text in ("less than", "under", "at most", "fewer than"):
+        return _Interval(0.0, value, unit=unit)
+    if hedge_text:
+        return _Interval(value * 0.9, value * 1.1, unit=unit)
+    return _Interval(value, value, unit=unit)
+
+
+_TITLE_SPELLINGS = {"advisor": "adviser"}
+
+
+def _title_key(title: str, status: str) -> str:
+    words = [_TITLE_SPELLINGS.get(w, w) for w in _fold(title).split()]
+    former = status == "former" or "former" in words
+    words = [w for w in words if w not in ("former", "us", "u.s", "american", "russian", "ukrainian")]
+    return ("former " if former else "") + " ".join(words)
+
+
+def _titles_conflict(a: str, b: str) -> bool:
+    return a != b
+
+
+def _quote_key(text: str) -> str:
+    return _fold(text)
+
+
+def _quote_relation(a: str, b: str) -> str:
+    ka, kb = _quote_key(a), _quote_key(b)
+    if ka == kb:
+        return "same"
+    if ka in kb or kb in ka:
+        return "fragment"
+    wa, wb = ka.split(), kb.split()
+    if len(wa) == len(wb) and sum(x != y for x, y in zip(wa, wb, strict=True)) == 1:
+        return "minor_change"
+    return "different"
+
+
+# --- items and identities ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One grounded claim with the context the rules need."""
+
+    source: str
+    published: dt.date | None
+    claim: Claim
+    span: Span
+
+
+def _canonical(sources: Sequence[SourceClaims]) -> tuple[list[SourceClaims], list[_Item]]:
+    """Put sources and claims in one order that does not depend on the input order."""
+    ordered = sorted(sources, key=lambda s: (s.source.name, s.model_dump_json()))
+    items: list[tuple[tuple[str, int, int, str], _Item]] = []
+    for source in ordered:
+        for grounded in source.claims:
+            key = (source.source.name, grounded.evidence.start, grounded.evidence.end, grounded.claim.model_dump_json())
+            items.append((key, _Item(source.source.name, source.source.published, grounded.claim, grounded.evidence)))
+    items.sort(key=lambda pair: pair[0])
+    return ordered, [item for _, item in items]
+
+
+def _person_mentions(claim: Claim) -> list[str]:
+    names: list[str] = []
+    if claim.attribution.source_type == "person" and claim.attribution.name:
+        names.append(claim.attribution.name)
+    event = _event_of(claim)
+    if event is not None:
+        names.extend(event.participants)
+    if isinstance(claim, RoleClaim):
+        names.append(claim.person)
+    elif isinstance(claim, QuoteClaim) and claim.speaker:
+        names.append(claim.speaker)
+    elif isinstance(claim, MembershipClaim):
+        names.extend(claim.members)
+    elif isinstance(claim, PropositionClaim):
+        names.append(claim.subject)
+    return [name for name in names if name.strip()]
+
+
+@dataclass
+class _People:
+    """Person identity across sources: per-source surname resolution, then a global name key."""
+
+    local: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, mention key) -> full-name key
+    display: dict[str, str] = field(default_factory=dict)  # identity -> display name
+
+    @classmethod
+    def build(cls, items: Sequence[_Item]) -> _People:
+        people = cls()
+        per_source: dict[str, dict[str, str]] = defaultdict(dict)  # source -> key -> a written form
+        written_forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for item in items:
+            for name in _person_mentions(item.claim):
+                key = _name_key(name)
+                if key:
+                    per_source[item.source].setdefault(key, name)
+        # inside a source: a one-word key joins the one longer key ending with it
+        for source in sorted(per_source):
+            keys = sorted(per_source[source])
+            by_last: dict[str, list[str]] = defaultdict(list)
+            for key in keys:
+                words = key.split()
+                if len(words) > 1:
+                    by_last[words[-1]].append(key)
+            for key in keys:
+                candidates = by_last.get(key, []) if len(key.split()) == 1 else []
+                people.local[(source, key)] = candidates[0] if len(candidates) == 1 else key
+        # across sources: a leftover one-word key joins the one full name with that surname
+        full_by_last: dict[str, set[str]] = defaultdict(set)
+        for resolved in people.local.values():
+            words = resolved.split()
+            if len(words) > 1:
+                full_by_last[words[-1]].add(resolved)
+        for local_key, resolved in sorted(people.local.items()):
+            if len(resolved.split()) == 1 and len(full_by_last.get(resolved, ())) == 1:
+                people.local[local_key] = next(iter(full_by_last[resolved]))
+        for item in items:
+            for name in _person_mentions(item.claim):
+                identity = people.local.get((item.source, _name_key(name)))
+                if identity:
+                    written_forms[identity][name.strip()] += 1
+        for identity, forms in written_forms.items():
+            people.display[identity] = min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
+        return people
+
+    def identity(self, source: str, name: str) -> str:
+        key = _name_key(name)
+        return self.local.get((source, key), key)
+
+    def name(self, identity: str) -> str:
+        return self.display.get(identity, identity)
+
+
+# --- clustering of token sets ---------------------------------------------------------------
+
+
+def _cluster_sets(sets: Iterable[frozenset[str]], threshold: float = 0.5) -> dict[frozenset[str], int]:
+    """Cluster token sets: a set joins the one cluster it is a subset of or overlaps by Jaccard >= threshold.
+
+    Larger sets go first and found clusters; a set that fits several clusters stays on its own
+    (an ambiguous short key must not bridge two facts). An empty set joins the only cluster, if one.
+    """
+    distinct = sorted(set(sets), key=lambda s: (-len(s), sorted(s)))
+    reps: list[frozenset[str]] = []
+    by_token: dict[str, list[int]] = defaultdict(list)
+    assignment: dict[frozenset[str], int] = {}
+    empties: list[frozenset[str]] = []
+    for tokens in distinct:
+        if not tokens:
+            empties.append(tokens)
+            continue
+        candidates = sorted({cid for token in tokens for cid in by_token.get(token, ())})
+        fits = [
+            cid
+            for cid in candidates
+            if tokens <= reps[cid] or len(tokens & reps[cid]) / len(tokens | reps[cid]) >= threshold
+        ]
+        if len(fits) == 1:
+            assignment[tokens] = fits[0]
+            continue
+        cid = len(reps)
+        reps.append(tokens)
+        for token in sorted(tokens):
+            by_token[token].append(cid)
+        assignment[tokens] = cid
+    for tokens in empties:
+        assignment[tokens] = 0 if len(reps) == 1 else len(reps)
+    return assignment
+
+
+# --- values and judging ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Value:
+    item: _Item
+    written: str
+    normalized: str
+
+
+@dataclass
+class _Fact:
+    """A bucket of values about one fact, with how to label and compare them."""
+
+    kind: str
+    fact: str
+    attributed_to: str | None
+    values: list[_Value]
+
+
+_SEVERITY_CONFLICT = {
+    "event_time": "high",
+    "duration": "medium",
+    "quantity": "high",
+    "role": "high",
+    "membership": "medium",
+    "proposition": "medium",
+    "quote": "high",
+}
+
+
+def _finding(
+    kind: str,
+    fact: str,
+    verdict: str,
+    severity: str,
+    rule: str,
+    explanation: str,
+    attributed_to: str | None,
+    values: Iterable[_Value],
+) -> Finding:
+    rendered = sorted(
+        (
+            FindingValue(
+                source=v.item.source,
+                value=v.written,
+                normalized=v.normalized,
+                attribution=v.item.claim.attribution,
+                modality=v.item.claim.modality,
+                evidence=Evidence(text=v.item.span.text, start=v.item.span.start, end=v.item.span.end),
+            )
+            for v in values
+        ),
+        key=lambda fv: (fv.source, fv.evidence.start, fv.evidence.end, fv.value, fv.normalized, fv.model_dump_json()),
+    )
+    payload = [
+        kind,
+        fact,
+        verdict,
+        rule,
+        attributed_to,
+        [(v.source, v.evidence.start, v.evidence.end, v.normalized) for v in rendered],
+    ]
+    return Finding(
+        id=_short_hash(payload),
+        fact=fact,
+        kind=kind,
+        verdict=verdict,
+        severity=severity,
+        rule=rule,
+        explanation=explanation,
+        attributed_to=attributed_to,
+        values=rendered,
+    )
+
+
+def _names(sources: Sequence[str]) -> str:
+    shown = list(sources[:4])
+    more = len(sources) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def _explain(values: Sequence[_Value], verb: tuple[str, str] = ("says", "say")) -> str:
+    """'002_x.txt says Wednesday; 003_y.txt says Thursday' — one clause per distinct normalised value."""
+    by_norm: dict[str, list[str]] = defaultdict(list)
+    for value in values:
+        if value.item.source not in by_norm[value.normalized]:
+            by_norm[value.normalized].append(value.item.source)
+    clauses = []
+    for norm in sorted(by_norm, key=lambda n: (sorted(by_norm[n])[0], n)):
+        sources = sorted(by_norm[norm])
+        clauses.append(f"{_names(sources)} {verb[0] if len(sources) == 1 else verb[1]} {norm}")
+    return "; ".join(clauses)
+
+
+def _judge(
+    fact: _Fact,
+    compatible: Callable[[str, str], bool],
+    rule_prefix: str,
+    conflict_rule: str = "mismatch",
+    agree_rule: str = "compatible",
+) -> list[Finding]:
+    """Conflict, internal conflict, agreement or single source for a bucket of comparable values.
+
+    Values are compared once per distinct normalised form, so a fact that a thousand
+    sources state the same way costs one comparison, not a million.
+    """
+    by_norm: dict[str, list[_Value]] = defaultdict(list)
+    for value in fact.values:
+        by_norm[value.normalized].append(value)
+    norms = sorted(by_norm)
+    source_sets = {norm: {v.item.source for v in by_norm[norm]} for norm in norms}
+    sources = sorted({v.item.source for v in fact.values})
+    cross = False
+    internal: dict[str, set[str]] = defaultdict(set)
+    for i, a in enumerate(norms):
+        for b in norms[i + 1 :]:
+            if compatible(a, b):
+                continue
+            sa, sb = source_sets[a], source_sets[b]
+            if len(sa) > 1 or len(sb) > 1 or sa != sb:
+                cross = True
+            for source in sa & sb:
+                internal[source].update((a, b))
+    findings: list[Finding] = []
+    severity = _SEVERITY_CONFLICT.get(fact.kind, "medium")
+    for source in sorted(internal):
+        own = [v for v in fact.values if v.item.source == source and v.normalized in internal[source]]
+        findings.append(
+            _finding(
+                fact.kind,
+                fact.fact,
+                "internal_conflict",
+                severity,
+                f"{rule_prefix}.internal_{conflict_rule}",
+                f"{source} says both " + " and ".join(sorted(internal[source])),
+                fact.attributed_to,
+                own,
+            )
+        )
+    if cross:
+        verdict, rule, sev = "conflict", f"{rule_prefix}.{conflict_rule}", severity
+    elif len(sources) > 1:
+        verdict, rule, sev = "agree", f"{rule_prefix}.{agree_rule}", "info"
+    elif internal:
+        return findings
+    else:
+        verdict, rule, sev = "single_source", f"{rule_prefix}.single_source", "low"
+    findings.append(
+        _finding(fact.kind, fact.fact, verdict, sev, rule, _explain(fact.values), fact.attributed_to, fact.values)
+    )
+    return findings
+
+
+# --- pools and events ----------------------------------------------------------------------------
+
+
+def _pool(item: _Item, people: _People) -> tuple[str, str | None]:
+    """The attribution pool: '' for the reporting voice, else the attributed person (or anonymous sources)."""
+    attribution = item.claim.attribution
+    if attribution.source_type == "person" and attribution.name:
+        identity = people.identity(item.source, attribution.name)
+        return "person:" + identity, people.name(identity)
+    if attribution.source_type in ("person", "anonymous"):
+        return "anonymous", "anonymous sources"
+    return "", None
+
+
+def _future(item: _Item) -> bool:
+    return item.claim.modality in ("planned", "speculative")
+
+
+def _join_names(names: Sequence[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@dataclass(frozen=True)
+class _EventId:
+    type: str
+    cluster: int
+    future: bool
+
+
+class _Events:
+    """Event identity: type key plus clustered participant identities."""
+
+    def __init__(self, items: Sequence[_Item], people: _People) -> None:
+        self._people = people
+        sets_by_type: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for item in items:
+            event = _event_of(item.claim)
+            if event is not None:
+                sets_by_type[_event_type_key(event.type)].append(self._participants(item.source, event))
+        self._clusters = {etype: _cluster_sets(sets, threshold=0.5) for etype, sets in sets_by_type.items()}
+        self._labels: dict[tuple[str, int], str] = {}
+        for etype in sorted(self._clusters):
+            members: dict[int, list[frozenset[str]]] = defaultdict(list)
+            for tokens, cid in self._clusters[etype].items():
+                members[cid].append(tokens)
+            for cid, sets in members.items():
+                biggest = min(sets, key=lambda s: (-len(s), sorted(s)))
+                names = sorted(people.name(p) for p in biggest)
+                self._labels[(etype, cid)] = f"the {etype}" + (f" between {_join_names(names)}" if names else "")
+
+    def _participants(self, source: str, event: EventRef) -> frozenset[str]:
+        return frozenset(self._people.identity(source, p) for p in event.participants if p.strip())
+
+    def id(self, item: _Item) -> _EventId | None:
+        event = _event_of(item.claim)
+        if event is None:
+            return None
+        etype = _event_type_key(event.type)
+        cid = self._clusters[etype][self._participants(item.source, event)]
+        return _EventId(etype, cid, _future(item))
+
+    def label(self, event: _EventId) -> str:
+        label = self._labels[(event.type, event.cluster)]
+        return label.replace("the ", "the planned ", 1) if event.future else label
+
+
+def _event_of(claim: Claim) -> EventRef | None:
+    if isinstance(claim, EventTimeClaim | DurationClaim | QuantityClaim):
+        return claim.event
+    return None
+
+
+def _most_common(forms: Iterable[str]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for form in forms:
+        counts[form.strip()] += 1
+    return min(counts, key=lambda f: (-counts[f], len(f), f))
+
+
+# --- rules per kind --------------------------------------------------------------------------------
+
+
+def _hedged(hedge: str | None, amount: str) -> str:
+    return f"{hedge} {amount}" if hedge else amount
+
+
+def _event_time_findings(items: Sequence[_Item], events: _Events, people: _People) -> list[Finding]:
+    buckets: dict[tuple[_EventId, str, bool], list[tuple[_Item, dt.date | None, str | None]]] = defaultdict(list)
+    for item in items:
+        claim = item.claim
+        assert isinstance(claim, EventTimeClaim)
+        event = events.id(item)
+        assert event is not None
+        pool, _ = _pool(item, people)
+        date = _parse_date(claim.date, item.published) if claim.date else None
+        explicit = date is not None
+        if date is None and claim.weekday and item.published:
+            date = _resolve_weekday(claim.weekday, item.published, _future(item))
+        weekday = claim.weekday or (_WEEKDAYS[date.weekday()] if date else None)
+        buckets[(event, pool, explicit or claim.weekday is None)].append((item, date, weekday))
+    findings: list[Finding] = []
+    parsed: dict[str, tuple[dt.date | None, str | None]] = {}
+
+    def compatible(a: str, b: str) -> bool:
+        (da, wa), (db, wb) = parsed[a], parsed[b]
+        if da is not None and db is not None:
+            return da == db
+        if wa is not None and wb is not None:
+            return wa == wb
+        return True
+
+    merged: dict[tuple[_EventId, str], list[tuple[_Item, dt.date | None, str | None]]] = defaultdict(list)
+    for (event, pool, _explicit), rows in buckets.items():
+        merged[(event, pool)].extend(rows)
+    for (event, pool), rows in sorted(merged.items(), key=lambda kv: (kv[0][0].type, kv[0][0].cluster, kv[0][1])):
+        values = []
+        only_weekdays = all(r[0].claim.date is None for r in rows)  # type: ignore[union-attr]
+        for item, date, weekday in rows:
+            claim = item.claim
+            assert isinstance(claim, EventTimeClaim)
+            if date is None and weekday is None:
+                norm = f"unresolved: {_fold(claim.as_written)}"
+            elif date is None:
+                norm = str(weekday)
+            else:
+                norm = f"{date.isoformat()} ({weekday})"
+            parsed[norm] = (date, weekday)
+            values.append(_Value(item, claim.as_written, norm))
+        label = ("weekday of " if only_weekdays else "date of ") + events.label(event)
+        attributed = people.name(pool[len("person:") :]) if pool.startswith("person:") else (pool or None)
+        fact = _Fact("event_time", label, attributed, values)
+        findings.extend(_judge(fact, compatible, "event_time", "day_mismatch", "same_day"))
+    return findings
+
+
+def _attributed(pool: str, people: _People) -> str | None:
+    if pool.startswith("person:"):
+        return people.name(pool[len("person:") :])
+    return "anonymous sources" if pool == "anonymous" else None
+
+
+def _amount_findings(
+    kind: str,
+    buckets: dict[tuple[str, ...], list[tuple[_Item, str, _Interval]]],
+    labels: dict[tuple[str, ...], str],
+    pools: dict[tuple[str, ...], str],
+    people: _People,
+) -> list[Finding]:
+    findings: list[Finding] = []
+    intervals: dict[str, _Interval] = {}
+
+    def compatible(a: str, b: str) -> bool:
+        return _intervals_compatible(intervals[a], intervals[b])
+
+    for key in sorted(buckets):
+        values = []
+        for item, written, interval in buckets[key]:
+            norm = interval.label()
+            intervals[norm] = interval
+            values.append(_Value(item, written, norm))
+        fact = _Fact(kind, labels[key], _attributed(pools[key], people), values)
+        findings.extend(_judge(fact, compatible, kind, "disjoint_intervals", "interval_overlap"))
+    return findings
+
+
+def _duration_findings(items: Sequence[_Item], events: _Events, people: _People) -> list[Finding]:
+    buckets: dict[tuple[str, ...], list[tuple[_Item, str, _Interval]]] = defaultdict(list)
+    labels: dict[tuple[str, ...], str] = {}
+    pools: dict[tuple[str, ...], str] = {}
+    for item in items:
+        claim = item.claim
+        assert isinstance(claim, DurationClaim)
+        event = events.id(item)
+        assert event is not None
+        pool, _ = _pool(item, people)
+        key = (event.type, str(event.cluster), str(event.future), pool)
+        labels[key] = "length of " + events.label(event)
+        pools[key] = pool
+        buckets[key].append((item, _hedged(claim.hedge, claim.amount), _duration(claim.amount, claim.hedge)))
+    return _amount_findings("duration", buckets, labels, pools, people)
+
+
+def _quantity_findings(items: Sequence[_Item], events: _Events, people: _People) -> list[Finding]:
+    rows: list[tuple[_Item, str, str, _EventId | None, str, str]] = []
+    for item in items:
+        claim = item.claim
+        assert isinstance(claim, QuantityClaim)
+        pool, _ = _pool(item, people)
+        rows.append((item, _measure_key(claim.measure), _fold(claim.unit or ""), events.id(item), pool, claim.measure))
+    # a claim without an event joins the measure's only event, if there is exactly one
+    events_per_measure: dict[tuple[str, str, bool], set[_EventId]] = defaultdict(set)
+    for _item, measure, unit, event, _pool_key, _ in rows:
+        if event is not None:
+            events_per_measure[(measure, unit, event.future)].add(event)
+    buckets: dict[tuple[str, ...], list[tuple[_Item, str, _Interval]]] = defaultdict(list)
+    labels: dict[tuple[str, ...], str] = {}
+    pools: dict[tuple[str, ...], str] = {}
+    measures: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    event_of: dict[tuple[str, ...], _EventId | None] = {}
+    for item, measure, unit, event, pool, written_measure in rows:
+        if event is None:
+            known = events_per_measure.get((measure, unit, _future(item)), set())
+            if len(known) == 1:
+                event = next(iter(known))
+        key: tuple[str, ...] = (
+            measure,
+            unit,
+            event.type if event else "",
+            str(event.cluster) if event else "",
+            str(_future(item)),
+            pool,
+        )
+        claim = item.claim
+        assert isinstance(claim, QuantityClaim)
+        buckets[key].append((item, _hedged(claim.hedge, claim.amount), _quantity(claim.amount, claim.hedge, unit)))
+        measures[key].append(written_measure)
+        pools[key] = pool
+        event_of[key] = event
+    for key in buckets:
+        event = event_of[key]
+        labels[key] = _most_common(measures[key]) + (f" in {events.label(event)}" if event else "")
+    return _amount_findings("quantity", buckets, labels, pools, people)
+
+
+def _role_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
+    buckets: dict[tuple[str, str], list[_Value]] = defaultdict(list)
+    for item in items:
+        claim = item.claim
+        assert isinstance(claim, RoleClaim)
+        pool, _ = _pool(item, people)
+        identity = people.identity(item.source, claim.person)
+        buckets[(identity, pool)].append(_Value(item, claim.title, _title_key(claim.title, claim.status)))
+
+    def compatible(a: str, b: str) -> bool:
+        return not _titles_conflict(a, b)
+
+    findings: list[Finding] = []
+    for (identity, pool), values in sorted(buckets.items()):
+        fact = _Fact("role", f"title of {people.name(identity)}", _attributed(pool, people), values)
+        findings.extend(_judge(fact, compatible, "role", "title_conflict", "same_title"))
+    return findings
+
+
+class _UnionFind:
+    """Union-find over string keys; the smallest key names its component, so results are order-free."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+
+    def add(self, key: str) -> None:
+        self._parent.setdefault(key, key)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[key] != root:
+            self._parent[key], key = root, self._parent[key]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            low, high = sorted((ra, rb))
+            self._parent[high] = low
+
+    def components(self) -> list[list[str]]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(self._parent):
+            groups[self.find(key)].append(key)
+        return [groups[root] for root in sorted(groups)]
+
+
+_MAX_SHINGLE_BUCKET = 400
+
+
+def _candidate_pairs(keys: Sequence[str]) -> list[tuple[str, str]]:
+    """Pairs of quote keys sharing a word bigram (a unigram for one-word quotes): the only pairs compared."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(set(keys)):
+        words = key.split()
+        shingles = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)} or set(words)
+        for shingle in sorted(shingles):
+            index[shingle].append(key)
+        for word in words if len(words) == 2 else ():
+            index[word].append(key)
+    pairs: set[tuple[str, str]] = set()
+    for shingle in sorted(index):
+        bucket = index[shingle]
+        if len(bucket) > _MAX_SHINGLE_BUCKET:
+            continue
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                pairs.add((a, b) if a < b else (b, a))
+    return sorted(pairs)
+
+
+_RELATION_RANK = {"severe_change": 0, "minor_change": 1, "fragment": 2, "same": 3}
+
+
+def _quote_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
+    by_speaker: dict[str, list[_Value]] = defaultdict(list)
+    speaker_of: dict[int, str] = {}
+    for item in items:
+        claim = item.claim
+        assert isinstance(claim, QuoteClaim)
+        name = claim.speaker or (claim.attribution.name if claim.attribution.source_type == "person" else None)
+        speaker = people.identity(item.source, name) if name else ""
+        value = _Value(item, claim.text, _quote_key(claim.text))
+        by_speaker[speaker].append(value)
+        speaker_of[id(value)] = speaker
+    findings: list[Finding] = []
+    for speaker in sorted(by_speaker):
+        values = by_speaker[speaker]
+        keys = sorted({v.normalized for v in values})
+        uf = _UnionFind()
+        for key in keys:
+            uf.add(key)
+        relations: dict[tuple[str, str], str] = {}
+        for a, b in _candidate_pairs(keys):
+            relation = _quote_relation(a, b)
+            if relation != "different":
+                relations[(a, b)] = relation
+                uf.union(a, b)
+        for component in uf.components():
+            members = set(component)
+            group = [v for v in values if v.normalized in members]
+            findings.append(_quote_finding(speaker, group, relations, members, people))
+    findings.extend(_attribution_conflicts(items, by_speaker, people))
+    return findings
+
+
+def _quote_finding(
+    speaker: str, group: Sequence[_Value], relations: dict[tuple[str, str], str], members: set[str], people: _People
+) -> Finding:
+    who = people.name(speaker) if speaker else None
+    longest = max(group, key=lambda v: (len(v.written), v.normalized)).written
+    fact = f"quote by {who or 'an unnamed speaker'}: “{_clip_text(longest)}”"
+    sources = {v.item.source for v in group}
+    worst = min(
+        (rel for (a, b), rel in relations.items() if a in members and b in members),
+        key=lambda r: _RELATION_RANK[r],
+        default="same",
+    )
+    explanation = _explain(group, verb=("quotes", "quote"))
+    if worst in ("severe_change", "minor_change"):
+        severity = "high" if worst == "severe_change" else "medium"
+        return _finding("quote", fact, "misquote", severity, f"quote.{worst}", explanation, who, group)
+    if len(sources) > 1:
+        return _finding("quote", fact, "agree", "info", f"quote.{worst}", explanation, who, group)
+    return _finding("quote", fact, "single_source", "low", "quote.single_source", explanation, who, group)
+
+
+def _clip_text(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_MIN_ATTRIBUTION_WORDS = 4
+
+
+def _attribution_conflicts(
+    items: Sequence[_Item], by_speaker: dict[str, list[_Value]], people: _People
+) -> list[Finding]:
+    """The same words (or a fragment of them) put in the mouths of different named speakers."""
+    speakers_of_key: dict[str, set[str]] = defaultdict(set)
+    values_of_key: dict[str, list[_Value]] = defaultdict(list)
+    for speaker, values in by_speaker.items():
+        if not speaker:
+            continue
+        for value in values:
+            if len(value.normalized.split()) >= _MIN_ATTRIBUTION_WORDS:
+                speakers_of_key[value.normalized].add(speaker)
+                values_of_key[value.normalized].append(value)
+    uf = _UnionFind()
+    linked: set[str] = set()
+    for key in sorted(speakers_of_key):
+        uf.add(key)
+        if len(speakers_of_key[key]) > 1:
+            linked.add(key)
+    for a, b in _candidate_pairs(list(speakers_of_key)):
+        if speakers_of_key[a] == speakers_of_key[b] and len(speakers_of_key[a]) == 1:
+            continue
+        if _quote_relation(a, b) in ("same", "fragment"):
+            uf.union(a, b)
+            linked.update((a, b))
+    findings = []
+    for component in uf.components():
+        if not linked.intersection(component):
+            continue
+        group = [v for key in component for v in values_of_key[key]]
+        speaker_names = sorted({people.name(s) for key in component for s in speakers_of_key[key]})
+        if len(speaker_names) < 2:
+            continue
+        longest = max(group, key=lambda v: (len(v.written), v.normalized)).written
+        clauses = []
+        for name in speaker_names:
+            srcs = sorted(
+                {v.item.source for key in component for v in values_of_key[key] if _speaker_name(v, people) == name}
+            )
+            clauses.append(f"{_names(srcs)} attribute{'s' if len(srcs) == 1 else ''} it to {name}")
+        findings.append(
+            _finding(
+                "quote",
+                f"speaker of “{_clip_text(longest)}”",
+                "attribution_conflict",
+                "high",
+                "quote.speaker_mismatch",
+                "; ".join(clauses),
+                None,
+                group,
+            )
+        )
+    return findings
+
+
+def _speaker_name(value: _Value, people: _People) -> str:
+    claim = value.item.claim
+    assert isinstance(claim, QuoteClaim)
+    name = claim.speaker or claim.attribution.name or ""
+    return people.name(people.identity(value.item.source, name))
+
+
+def _member_key(source: str, member: str, people: _People) -> str:
+    identity = people.identity(source, member)
+    return identity[4:] if identity.startswith("the ") else identity
+
+
+def _membership_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
+    group_tokens = {id(item): _content_tokens(item.claim.group) for item in items}  # type: ignore[union-attr]
+    clusters = _cluster_sets(group_tokens.values(), threshold=0.6)
+    buckets: dict[tuple[int, str], list[_Item]] = defaultdict(list)
+    for item in items:
+        pool, _ = _pool(item, people)
+        buckets[(clusters[group_tokens[id(item)]], pool)].append(item)
+    findings: list[Finding] = []
+    for (_cid, pool), group in sorted(buckets.items()):
+        findings.extend(_judge_membership(group, pool, people))
+    return findings
+
+
+def _judge_membership(group: Sequence[_Item], pool: str, people: _People) -> list[Finding]:
+    """Agree when every source lists the same members; a conflict only when a complete list is contradicted."""
+    values: list[_Value] = []
+    per_source: dict[str, set[str]] = defaultdict(set)
+    complete: dict[str, set[str]] = {}
+    names: list[str] = []
+    for item in group:
+        claim = item.claim
+        assert isinstance(claim, MembershipClaim)
+        keys = sorted({_member_key(item.source, m, people) for m in claim.members})
+        per_source[item.source].update(keys)
+        if claim.completeness == "complete":
+            complete[item.source] = set(keys)
+        names.append(claim.group)
+        values.append(_Value(item, ", ".join(claim.members), "; ".join(keys) + f" [{claim.completeness}]"))
+    fact = f"members of the {_most_common(names)}"
+    attributed = _attributed(pool, people)
+    sources = sorted(per_source)
+    contradicted = sorted(
+        (owner, other)
+        for owner, listed in complete.items()
+        for other in sources
+        if other != owner and (not per_source[other] <= listed or (other in complete and complete[other] != listed))
+    )
+    explanation = _explain(values)
+    if contradicted:
+        _owner, other = contradicted[0]
+        rule = "membership.complete_lists_differ" if other in complete else "membership.outside_complete_list"
+        return [_finding("membership", fact, "conflict", "medium", rule, explanation, attributed, values)]
+    if len(sources) == 1:
+        return [
+            _finding(
+                "membership", fact, "single_source", "low", "membership.single_source", explanation, attributed, values
+            )
+        ]
+    if len({frozenset(s) for s in per_source.values()}) == 1:
+        return [
+            _finding("membership", fact, "agree", "info", "membership.same_members", explanation, attributed, values)
+        ]
+    return [
+        _finding(
+            "membership", fact, "complementary", "low", "membership.partial_subsets", explanation, attributed, values
+        )
+    ]
+
+
+_NAME_PART = re.compile(r"^[A-Z0-9][\w.'’-]*$")
+_NAME_GLUE = frozenset({"of", "the", "de", "van", "von", "al", "bin", "da", "di", "le", "la"})
+
+
+def _subject_key(source: str, subject: str, people: _People) -> str:
+    """A proposition's subject: people and proper names by identity, other phrases by content tokens."""
+    parts = [p.strip() for p in re.split(r",|&|\band\b", subject) if p.strip()]
+    keys = []
+    for part in parts:
+        words = part.split()
+        if words and all(_NAME_PART.match(w) or w in _NAME_GLUE for w in words):
+            keys.append(people.identity(source, part))
+        else:
+            keys.append(" ".join(sorted(_content_tokens(part))))
+    return " + ".join(sorted(keys))
+
+
+def _proposition_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
+    buckets: dict[tuple[str, bool, str], list[_Item]] = defaultdict(list)
+    for item in items:
+        claim = item.claim
+        assert isinstance(claim, PropositionClaim)
+        pool, _ = _pool(item, people)
+        buckets[(_subject_key(item.source, claim.subject, people), _future(item), pool)].append(item)
+    findings: list[Finding] = []
+    negated: dict[str, bool] = {}
+
+    def compatible(a: str, b: str) -> bool:
+        return negated[a] == negated[b]
+
+    for key in sorted(buckets):
+        group = buckets[key]
+        tokens = {id(item): _proposition_tokens(item.claim) for item in group}  # type: ignore[arg-type]
+        clusters = _cluster_sets(tokens.values(), threshold=0.5)
+        by_cluster: dict[int, list[_Item]] = defaultdict(list)
+        for item in group:
+            by_cluster[clusters[tokens[id(item)]]].append(item)
+        for cid in sorted(by_cluster):
+            values = []
+            for item in by_cluster[cid]:
+                claim = item.claim
+                assert isinstance(claim, PropositionClaim)
+                written = " ".join(
+                    p for p in (claim.subject, "not" if claim.negated else "", claim.predicate, claim.object or "") if p
+                )
+                norm = ("not " if claim.negated else "") + _fold(f"{claim.predicate} {claim.object or ''}")
+                negated[norm] = claim.negated
+                values.append(_Value(item, written, norm))
+            first = values[0].item.claim
+            assert isinstance(first, PropositionClaim)
+            label = " ".join(p for p in (first.subject, first.predicate, first.object or "") if p)
+            fact = _Fact("proposition", label, _attributed(key[2], people), values)
+            findings.extend(_judge(fact, compatible, "proposition", "polarity_mismatch", "same_polarity"))
+    return findings
+
+
+def _proposition_tokens(claim: PropositionClaim) -> frozenset[str]:
+    return _content_tokens(f"{claim.predicate} {claim.object or ''}") - {"not", "no", "never"}
+
+
+# --- the entry point ---------------------------------------------------------------------------------
+
+
+def _finding_sort_key(finding: Finding) -> tuple[int, int, str, str]:
+    return (VERDICT_ORDER.index(finding.verdict), SEVERITY_ORDER.index(finding.severity), finding.fact, finding.id)
+
+
+def _joined(values: Iterable[str | None]) -> str | None:
+    distinct = sorted({v for v in values if v})
+    return ", ".join(distinct) if distinct else None
+
+
+def reconcile(sources: Sequence[SourceClaims]) -> Report:
+    """Compare the grounded claims of all sources and return the report (pure and deterministic)."""
+    ordered, items = _canonical(sources)
+    people = _People.build(items)
+    events = _Events(items, people)
+    by_kind: dict[str, list[_Item]] = defaultdict(list)
+    for item in items:
+        by_kind[item.claim.kind].append(item)
+    findings: list[Finding] = []
+    findings += _event_time_findings(by_kind["event_time"], events, people)
+    findings += _duration_findings(by_kind["duration"], events, people)
+    findings += _quantity_findings(by_kind["quantity"], events, people)
+    findings += _role_findings(by_kind["role"], people)
+    findings += _quote_findings(by_kind["quote"], people)
+    findings += _membership_findings(by_kind["membership"], people)
+    findings += _proposition_findings(by_kind["proposition"], people)
+    unique = {finding.id: finding for finding in findings}
+    summaries = [
+        SourceSummary(
+            name=s.source.name,
+            outlet=s.source.outlet,
+            url=s.source.url,
+            published=s.source.published.isoformat() if s.source.published else None,
+            extractor=s.extractor.kind,
+            claims=len(s.claims),
+            ungrounded=len(s.ungrounded),
+        )
+        for s in ordered
+    ]
+    ungrounded = sorted(
+        (
+            UngroundedItem(source=s.source.name, kind=u.claim.kind, evidence=u.claim.evidence, reason=u.reason)
+            for s in ordered
+            for u in s.ungrounded
+        ),
+        key=lambda u: (u.source, u.kind, u.evidence, u.reason),
+    )
+    run = RunInfo(
+        extractor_kinds=sorted({s.extractor.kind for s in ordered}),
+        model=_joined(s.extractor.model for s in ordered),
+        prompt_version=_joined(s.extractor.prompt for s in ordered),
+    )
+    return Report(
+        run=run,
+        sources=summaries,
+        findings=sorted(unique.values(), key=_finding_sort_key),
+        ungrounded=ungrounded,
+    )
