@@ -4,28 +4,285 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import click
 
 from checker import __version__
+from checker.errors import CheckerError, InputError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_CONFLICTS, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
+FORMATS = ("text", "json")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _fail(message: str, code: int) -> None:
+    click.echo(f"checker: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn ``CheckerError`` into one line on stderr and its exit code (``--debug`` shows the traceback)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CheckerError as exc:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+
+    return cast(F, wrapper)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="checker")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def cli(debug: bool) -> None:
     """Find where news articles about the same event disagree.
 
     checker extracts typed claims (dates, weekdays, durations, numbers, titles,
-    quotes, lists of people) from each article, grounds each one in the text,
-    and compares them across sources with deterministic rules.
+    quotes, lists of people) from each article, grounds every claim in the
+    article's own words, and compares them across sources with deterministic
+    rules. Every finding shows the evidence and its character offsets.
+
+    \b
+    Examples:
+      checker check seeds/*.txt
+      checker extract seeds/*.txt -o claims/
+      checker reconcile claims/*.json --format json
+
+    Exit status: 0 no conflict, 1 conflicts found, 2 usage or input error,
+    3 model or API failure after retries.
     """
+
+
+def _extraction_options(func: F) -> F:
+    options = [
+        click.option(
+            "--extractor",
+            type=click.Choice(["auto", "llm", "offline"]),
+            default="auto",
+            show_default=True,
+            help="llm needs OPENAI_API_KEY or OPENAI_BASE_URL; auto picks llm when one is set, offline otherwise.",
+        ),
+        click.option("--model", help="Model name (default: $CHECKER_MODEL, else gpt-4o-mini)."),
+        click.option("--base-url", help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)."),
+        click.option("--no-cache", is_flag=True, help="Call the model even when a cached answer exists."),
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Where cached extractions live (default: $CHECKER_CACHE_DIR or the user cache directory).",
+        ),
+        click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _read_sources(paths: tuple[str, ...]) -> list[Any]:
+    from checker.sources import Source, decode, read_source
+
+    sources = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == "-":
+            text, notes = decode(sys.stdin.buffer.read(), "stdin")
+            if not text.strip():
+                raise InputError("stdin: is empty")
+            source = Source(text=text, name="stdin", notes=notes)
+        else:
+            path = Path(raw)
+            key = str(path.resolve())
+            if key in seen:
+                click.echo(f"checker: note: {raw} given twice; reading it once", err=True)
+                continue
+            seen.add(key)
+            source = read_source(path)
+        for note in source.notes:
+            click.echo(f"checker: note: {note}", err=True)
+        sources.append(source)
+    return sources
+
+
+def _progress() -> Callable[[str, str], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(name: str, state: str) -> None:
+        click.echo(f"  {name}: {state}", err=True)
+
+    return show
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write ({exc.strerror})") from None
+
+
+def _render(report: Any, fmt: str) -> str:
+    if fmt == "json":
+        return cast(str, report.to_json())
+    return cast(str, report.to_text())
+
+
+def _finish(report: Any, fail_on: str) -> None:
+    if not report.complete:
+        names = ", ".join(f.name for f in report.failed_sources)
+        first = report.failed_sources[0].reason or "extraction failed"
+        _fail(f"report is incomplete; failed: {names} ({first})", EXIT_MODEL)
+    sys.exit(EXIT_CONFLICTS if report.has_conflicts(fail_on) else EXIT_OK)
+
+
+_format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+_output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here, not stdout."
+)
+_fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(["conflict", "misquote", "any", "never"]),
+    default="conflict",
+    show_default=True,
+    help="Which findings make the exit status 1.",
+)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@_extraction_options
+@_format_option
+@_output_option
+@_fail_on_option
+@handle_errors
+def check(
+    sources: tuple[str, ...],
+    extractor: str,
+    model: str | None,
+    base_url: str | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    concurrency: int,
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+) -> None:
+    """Extract, reconcile and report on SOURCES (text files, or - for stdin).
+
+    Example: checker check seeds/*.txt --format json -o report.json
+    """
+    from checker.api import check as run_check
+
+    report = run_check(
+        _read_sources(sources),
+        extractor=extractor,
+        model=model,
+        base_url=base_url,
+        cache_dir=cache_dir,
+        use_cache=not no_cache,
+        concurrency=concurrency,
+        progress=_progress(),
+    )
+    _emit(_render(report, fmt), output)
+    _finish(report, "none" if fail_on == "never" else fail_on)
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Directory for the claims files (<source name>.json).",
+)
+@_extraction_options
+@handle_errors
+def extract(
+    sources: tuple[str, ...],
+    output_dir: Path,
+    extractor: str,
+    model: str | None,
+    base_url: str | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+    concurrency: int,
+) -> None:
+    """Write the grounded claims of each of SOURCES as a claims JSON file.
+
+    The files follow `checker schema` and can be fed to `checker reconcile`.
+
+    Example: checker extract seeds/*.txt -o claims/
+    """
+    import asyncio
+
+    from checker.api import choose_extractor
+    from checker.extract import ExtractOptions, extract_sources
+    from checker.llm import LLMSettings
+
+    loaded = _read_sources(sources)
+    settings = LLMSettings.from_env(model=model, base_url=base_url)
+    options = ExtractOptions(
+        extractor=choose_extractor(extractor, settings),  # type: ignore[arg-type]
+        llm=settings,
+        cache_dir=cache_dir,
+        use_cache=not no_cache,
+        concurrency=concurrency,
+    )
+    run = asyncio.run(extract_sources(loaded, options, progress=_progress()))
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{output_dir}: cannot create ({exc.strerror})") from None
+    for outcome in run.outcomes:
+        if outcome.claims is None:
+            continue
+        target = output_dir / f"{outcome.source.name}.json"
+        _emit(outcome.claims.model_dump_json(indent=2) + "\n", target)
+        click.echo(
+            f"{target}: {len(outcome.claims.claims)} claims, {len(outcome.claims.ungrounded)} ungrounded", err=True
+        )
+    failed = [o for o in run.outcomes if o.error is not None]
+    if failed:
+        names = ", ".join(o.source.name for o in failed)
+        _fail(f"extraction failed for {names}: {failed[0].error}", EXIT_MODEL)
+
+
+@cli.command()
+@click.argument("claims", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_format_option
+@_output_option
+@_fail_on_option
+@handle_errors
+def reconcile(claims: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str) -> None:
+    """Compare claims files (from `checker extract` or any tool) and report.
+
+    Example: checker reconcile fixtures/claims/seeds/*.json --format json
+    """
+    from checker.api import reconcile_files
+
+    report = reconcile_files(claims)
+    _emit(_render(report, fmt), output)
+    _finish(report, "none" if fail_on == "never" else fail_on)
 
 
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of the claims file form.
 
-    This is the file ``checker extract`` writes and ``checker reconcile`` reads;
+    This is the file `checker extract` writes and `checker reconcile` reads;
     other tools can produce it too.
 
     Example: checker schema > claims.schema.json
@@ -37,4 +294,4 @@ def schema() -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    sys.exit(cli.main(prog_name="checker", standalone_mode=True))
+    cli.main(prog_name="checker")

@@ -1,0 +1,161 @@
+"""The CLI in-process (Click's CliRunner): commands, formats, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker import __version__
+from checker.cli import cli
+from checker.schema import SourceClaims
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = sorted((ROOT / "fixtures" / "claims" / "seeds").glob("*.json"))
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+
+
+def test_help_lists_commands_with_examples() -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    for command in ("check", "extract", "reconcile", "schema"):
+        assert command in out
+    assert "Exit status" in out
+    for command in ("check", "extract", "reconcile", "schema"):
+        code, out, _ = run(command, "--help")
+        assert code == 0 and "Example" in out, command
+
+
+def test_schema_prints_the_claims_file_schema() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert set(schema["properties"]) == set(SourceClaims.model_fields)
+    assert "RoleClaim" in schema["$defs"]
+
+
+def _write_claims(tmp_path: Path, name: str, weekday: str) -> Path:
+    text = f"The two leaders held a phone call on {weekday}."
+    evidence = f"held a phone call on {weekday}"
+    start = text.index(evidence)
+    claims = {
+        "source": {"name": name},
+        "extractor": {"kind": "external"},
+        "claims": [
+            {
+                "claim": {
+                    "kind": "event_time",
+                    "event": {"type": "phone call", "participants": ["Ann Lee", "Bo Chan"]},
+                    "date": None,
+                    "weekday": weekday,
+                    "time_of_day": None,
+                    "as_written": f"on {weekday}",
+                    "evidence": evidence,
+                    "attribution": {"source_type": "outlet", "name": None},
+                    "hedge": None,
+                    "modality": "happened",
+                },
+                "evidence": {"text": evidence, "start": start, "end": start + len(evidence)},
+                "match": "exact",
+                "score": 100,
+            }
+        ],
+    }
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(claims), encoding="utf-8")
+    return path
+
+
+def test_reconcile_conflict_exits_1_and_reports_json(tmp_path: Path) -> None:
+    a = _write_claims(tmp_path, "a.txt", "Wednesday")
+    b = _write_claims(tmp_path, "b.txt", "Thursday")
+    code, out, err = run("reconcile", str(a), str(b), "--format", "json")
+    assert code == 1, err
+    report = json.loads(out)
+    verdicts = {f["verdict"] for f in report["findings"]}
+    assert "conflict" in verdicts
+    assert report["run"]["extractor_kinds"] == ["external"]
+
+
+def test_reconcile_agreement_exits_0(tmp_path: Path) -> None:
+    a = _write_claims(tmp_path, "a.txt", "Wednesday")
+    b = _write_claims(tmp_path, "b.txt", "Wednesday")
+    code, out, _ = run("reconcile", str(a), str(b))
+    assert code == 0
+    assert "agree" in out.lower()
+
+
+@pytest.mark.parametrize(("fail_on", "expected"), [("conflict", 1), ("never", 0), ("any", 1)])
+def test_fail_on(tmp_path: Path, fail_on: str, expected: int) -> None:
+    a = _write_claims(tmp_path, "a.txt", "Wednesday")
+    b = _write_claims(tmp_path, "b.txt", "Thursday")
+    code, _, _ = run("reconcile", str(a), str(b), "--fail-on", fail_on)
+    assert code == expected
+
+
+def test_output_file(tmp_path: Path) -> None:
+    a = _write_claims(tmp_path, "a.txt", "Wednesday")
+    target = tmp_path / "report.json"
+    code, out, _ = run("reconcile", str(a), "--format", "json", "-o", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["findings"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "not a valid claims file"),
+        ('{"source": {"name": "x"}}', "not a valid claims file: extractor"),
+        ("[]", "not a valid claims file"),
+    ],
+)
+def test_malformed_claims_files_are_one_line_errors(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run("reconcile", str(path))
+    assert code == 2 and out == ""
+    assert message in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_missing_input_is_exit_2(tmp_path: Path) -> None:
+    code, _, err = run("reconcile", str(tmp_path / "missing.json"))
+    assert code == 2 and "no such file" in err
+    code, _, err = run("check", str(tmp_path / "missing.txt"))
+    assert code == 2 and "no such file" in err
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("reconcile", "x.json", "--format", "pdf")
+    assert code == 2 and "pdf" in err
+
+
+def test_llm_without_configuration_is_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("An article.", encoding="utf-8")
+    code, _, err = run("check", str(path), "--extractor", "llm")
+    assert code == 2 and "OPENAI_API_KEY or OPENAI_BASE_URL" in err
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--debug", "reconcile", str(tmp_path / "missing.json")])
+    assert result.exception is not None and type(result.exception).__name__ == "InputError"
+
+
+def test_reconcile_seed_references_in_any_order_is_byte_identical() -> None:
+    assert len(REFERENCE) == 5
+    code1, forward, _ = run("reconcile", *map(str, REFERENCE), "--format", "json")
+    code2, backward, _ = run("reconcile", *map(str, reversed(REFERENCE)), "--format", "json")
+    assert code1 == code2 == 1
+    assert forward == backward
