@@ -48,6 +48,7 @@ Where it fails
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import json
 import re
@@ -292,16 +293,52 @@ def _quote_key(text: str) -> str:
     return _fold(text)
 
 
+_NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nothing",
+        "nobody",
+        "neither",
+        "nor",
+        "cannot",
+        "cant",
+        "dont",
+        "doesnt",
+        "didnt",
+        "wont",
+        "isnt",
+        "arent",
+        "wasnt",
+    ]
+)
+
+
 def _quote_relation(a: str, b: str) -> str:
+    """same / fragment / minor_change / severe_change / different, on folded words.
+
+    Similarity alone cannot judge a quote (a flipped negation scores high), so the
+    changed words decide the severity: a negation or number changed is severe.
+    """
     ka, kb = _quote_key(a), _quote_key(b)
     if ka == kb:
         return "same"
-    if ka in kb or kb in ka:
+    if f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} ":
         return "fragment"
     wa, wb = ka.split(), kb.split()
-    if len(wa) == len(wb) and sum(x != y for x, y in zip(wa, wb, strict=True)) == 1:
-        return "minor_change"
-    return "different"
+    matcher = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    if matcher.ratio() < 0.7:
+        return "different"
+    changed: set[str] = set()
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            changed.update(wa[i1:i2])
+            changed.update(wb[j1:j2])
+    if changed & _NEGATIONS or any(any(ch.isdigit() for ch in w) for w in changed):
+        return "severe_change"
+    return "minor_change"
 
 
 # --- items and identities ----------------------------------------------------------------
@@ -642,7 +679,8 @@ class _Events:
             for cid, sets in members.items():
                 biggest = min(sets, key=lambda s: (-len(s), sorted(s)))
                 names = sorted(people.name(p) for p in biggest)
-                self._labels[(etype, cid)] = f"the {etype}" + (f" between {_join_names(names)}" if names else "")
+                joiner = " between " if len(names) > 1 else " involving "
+                self._labels[(etype, cid)] = f"the {etype}" + (joiner + _join_names(names) if names else "")
 
     def _participants(self, source: str, event: EventRef) -> frozenset[str]:
         return frozenset(self._people.identity(source, p) for p in event.participants if p.strip())
@@ -681,7 +719,10 @@ def _hedged(hedge: str | None, amount: str) -> str:
 
 
 def _event_time_findings(items: Sequence[_Item], events: _Events, people: _People) -> list[Finding]:
-    buckets: dict[tuple[_EventId, str, bool], list[tuple[_Item, dt.date | None, str | None]]] = defaultdict(list)
+    """Dates compared as dates when both resolve (weekdays via the publication date), else as weekday names."""
+    buckets: dict[tuple[str, int, bool, str], list[_Value]] = defaultdict(list)
+    parsed: dict[str, tuple[dt.date | None, str | None]] = {}
+    labels: dict[tuple[str, int, bool, str], str] = {}
     for item in items:
         claim = item.claim
         assert isinstance(claim, EventTimeClaim)
@@ -689,13 +730,19 @@ def _event_time_findings(items: Sequence[_Item], events: _Events, people: _Peopl
         assert event is not None
         pool, _ = _pool(item, people)
         date = _parse_date(claim.date, item.published) if claim.date else None
-        explicit = date is not None
         if date is None and claim.weekday and item.published:
             date = _resolve_weekday(claim.weekday, item.published, _future(item))
         weekday = claim.weekday or (_WEEKDAYS[date.weekday()] if date else None)
-        buckets[(event, pool, explicit or claim.weekday is None)].append((item, date, weekday))
-    findings: list[Finding] = []
-    parsed: dict[str, tuple[dt.date | None, str | None]] = {}
+        if date is None and weekday is None:
+            norm = f"unresolved: {_fold(claim.as_written)}"
+        elif date is None:
+            norm = str(weekday)
+        else:
+            norm = f"{date.isoformat()} ({weekday})"
+        parsed[norm] = (date, weekday)
+        key = (event.type, event.cluster, event.future, pool)
+        buckets[key].append(_Value(item, claim.as_written, norm))
+        labels[key] = events.label(event)
 
     def compatible(a: str, b: str) -> bool:
         (da, wa), (db, wb) = parsed[a], parsed[b]
@@ -705,26 +752,12 @@ def _event_time_findings(items: Sequence[_Item], events: _Events, people: _Peopl
             return wa == wb
         return True
 
-    merged: dict[tuple[_EventId, str], list[tuple[_Item, dt.date | None, str | None]]] = defaultdict(list)
-    for (event, pool, _explicit), rows in buckets.items():
-        merged[(event, pool)].extend(rows)
-    for (event, pool), rows in sorted(merged.items(), key=lambda kv: (kv[0][0].type, kv[0][0].cluster, kv[0][1])):
-        values = []
-        only_weekdays = all(r[0].claim.date is None for r in rows)  # type: ignore[union-attr]
-        for item, date, weekday in rows:
-            claim = item.claim
-            assert isinstance(claim, EventTimeClaim)
-            if date is None and weekday is None:
-                norm = f"unresolved: {_fold(claim.as_written)}"
-            elif date is None:
-                norm = str(weekday)
-            else:
-                norm = f"{date.isoformat()} ({weekday})"
-            parsed[norm] = (date, weekday)
-            values.append(_Value(item, claim.as_written, norm))
-        label = ("weekday of " if only_weekdays else "date of ") + events.label(event)
-        attributed = people.name(pool[len("person:") :]) if pool.startswith("person:") else (pool or None)
-        fact = _Fact("event_time", label, attributed, values)
+    findings: list[Finding] = []
+    for key in sorted(buckets):
+        values = buckets[key]
+        has_dates = any(isinstance(v.item.claim, EventTimeClaim) and v.item.claim.date for v in values)
+        label = ("date of " if has_dates else "weekday of ") + labels[key]
+        fact = _Fact("event_time", label, _attributed(key[3], people), values)
         findings.extend(_judge(fact, compatible, "event_time", "day_mismatch", "same_day"))
     return findings
 
