@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -45,7 +46,8 @@ def handle_errors(func: F) -> F:
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="checker")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-def cli(debug: bool) -> None:
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
     """Find where news articles about the same event disagree.
 
     checker extracts typed claims (dates, weekdays, durations, numbers, titles,
@@ -61,7 +63,30 @@ def cli(debug: bool) -> None:
 
     Exit status: 0 no conflict, 1 conflicts found, 2 usage or input error,
     3 model or API failure after retries.
+
+    Settings: flags, then OPENAI_API_KEY / OPENAI_BASE_URL / CHECKER_MODEL,
+    then [tool.checker] in pyproject.toml or checker.toml in the current
+    directory (model, base_url, extractor, concurrency, cache_dir, format,
+    fail_on). The API key is only ever read from the environment.
     """
+    if ctx.resilient_parsing:
+        return
+    try:
+        from checker.manifest import load_config
+
+        config = load_config(Path.cwd())
+    except CheckerError as exc:
+        _fail(str(exc), exc.exit_code)
+    ctx.obj = config
+    defaults = {k: v for k, v in config.items() if k in {"extractor", "concurrency", "cache_dir"}}
+    output = {k: v for k, v in config.items() if k in {"format", "fail_on"}}
+    if "format" in output:
+        output["fmt"] = output.pop("format")
+    ctx.default_map = {
+        "check": {**defaults, **output},
+        "extract": defaults,
+        "reconcile": output,
+    }
 
 
 def _extraction_options(func: F) -> F:
@@ -82,13 +107,28 @@ def _extraction_options(func: F) -> F:
             help="Where cached extractions live (default: $CHECKER_CACHE_DIR or the user cache directory).",
         ),
         click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True),
+        click.option(
+            "--manifest",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="TOML file with each source's outlet, url and published date (default: sources.toml beside them).",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _read_sources(paths: tuple[str, ...]) -> list[Any]:
+def _model_settings(model: str | None, base_url: str | None) -> tuple[str | None, str | None]:
+    """Flags win over the environment, which wins over the configuration file."""
+    config: dict[str, Any] = click.get_current_context().find_root().obj or {}
+    return (
+        model or os.environ.get("CHECKER_MODEL") or config.get("model"),
+        base_url or os.environ.get("OPENAI_BASE_URL") or config.get("base_url"),
+    )
+
+
+def _read_sources(paths: tuple[str, ...], manifest: Path | None) -> list[Any]:
+    from checker.manifest import apply_manifest
     from checker.sources import Source, decode, read_source
 
     sources = []
@@ -110,7 +150,8 @@ def _read_sources(paths: tuple[str, ...]) -> list[Any]:
         for note in source.notes:
             click.echo(f"checker: note: {note}", err=True)
         sources.append(source)
-    return sources
+    directories = sorted({Path(p).resolve().parent for p in paths if p != "-"})
+    return apply_manifest(sources, manifest, directories)
 
 
 def _progress() -> Callable[[str, str], None] | None:
@@ -175,6 +216,7 @@ def check(
     no_cache: bool,
     cache_dir: Path | None,
     concurrency: int,
+    manifest: Path | None,
     fmt: str,
     output: Path | None,
     fail_on: str,
@@ -185,8 +227,9 @@ def check(
     """
     from checker.api import check as run_check
 
+    model, base_url = _model_settings(model, base_url)
     report = run_check(
-        _read_sources(sources),
+        _read_sources(sources, manifest),
         extractor=extractor,
         model=model,
         base_url=base_url,
@@ -219,6 +262,7 @@ def extract(
     no_cache: bool,
     cache_dir: Path | None,
     concurrency: int,
+    manifest: Path | None,
 ) -> None:
     """Write the grounded claims of each of SOURCES as a claims JSON file.
 
@@ -232,7 +276,8 @@ def extract(
     from checker.extract import ExtractOptions, extract_sources
     from checker.llm import LLMSettings
 
-    loaded = _read_sources(sources)
+    loaded = _read_sources(sources, manifest)
+    model, base_url = _model_settings(model, base_url)
     settings = LLMSettings.from_env(model=model, base_url=base_url)
     options = ExtractOptions(
         extractor=choose_extractor(extractor, settings),  # type: ignore[arg-type]
