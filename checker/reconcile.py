@@ -48,7 +48,6 @@ Where it fails
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import json
 import re
@@ -58,6 +57,23 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 
+from checker.normalize import (
+    Amount,
+    PersonIndex,
+    TitleKey,
+    duration,
+    event_type_key,
+    measure_key,
+    name_key,
+    org_key,
+    parse_date,
+    quantity,
+    quote_relation,
+    resolve_weekday,
+    same_person,
+    title_key,
+    titles_conflict,
+)
 from checker.report import (
     SEVERITY_ORDER,
     VERDICT_ORDER,
@@ -118,227 +134,30 @@ def _short_hash(payload: object) -> str:
 
 
 # --- normalisation adapters ----------------------------------------------------------
-# Thin wrappers so the rules below do not depend on how checker.normalize spells things.
-
-
-_TITLE_WORD_TEXT = "president former mr mrs ms dr sir secretary chancellor minister"
-_TITLE_WORDS = frozenset(_TITLE_WORD_TEXT.split())
-
-
-def _name_key(name: str) -> str:
-    words = [w for w in _fold(name).split() if w not in _TITLE_WORDS]
-    words = [re.sub(r"yy\b", "y", w) for w in words]
-    return " ".join(words)
-
-
-_EVENT_SYNONYMS = {
-    "call": "phone call",
-    "phone conversation": "phone call",
-    "conversation": "phone call",
-    "talks": "phone call",
-    "telephone call": "phone call",
-}
-
-
-def _event_type_key(text: str) -> str:
-    folded = _fold(text)
-    return _EVENT_SYNONYMS.get(folded, folded)
-
-
-def _measure_key(text: str) -> str:
-    return " ".join(sorted(_content_tokens(text)))
-
+# checker.normalize does the heavy lifting; these wrappers only give its results the
+# string forms the rules bucket and report on.
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _resolve_weekday(weekday: str, published: dt.date, future: bool) -> dt.date:
-    """The named weekday nearest the publication date: on/before it for past events, on/after for planned ones."""
-    target = _WEEKDAYS.index(weekday)
-    delta = (published.weekday() - target) % 7
-    if future:
-        return published + dt.timedelta(days=(target - published.weekday()) % 7)
-    return published - dt.timedelta(days=delta)
+def _amount_label(amount: Amount | None, written: str) -> str:
+    return amount.normalized if amount is not None else f"unparsed: {_fold(written)}"
 
 
-def _parse_date(text: str, published: dt.date | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return None
-
-
-@dataclass(frozen=True)
-class _Interval:
-    """A comparable amount: [lo, hi], or a vague word with a direction ('long', 'short', 'many', 'few')."""
-
-    lo: float | None
-    hi: float | None
-    vague: str | None = None
-    unit: str | None = None
-
-    def label(self) -> str:
-        if self.vague is not None:
-            return f"vague:{self.vague}"
-        if self.lo is None or self.hi is None:
-            return "unknown"
-        lo, hi = _fmt_num(self.lo), _fmt_num(self.hi)
-        text = lo if lo == hi else f"{lo}-{hi}"
-        return f"{text} {self.unit}" if self.unit else text
-
-
-def _fmt_num(x: float) -> str:
-    if x == float("inf"):
-        return "inf"
-    return str(int(x)) if float(x).is_integer() else f"{x:.6g}"
-
-
-def _intervals_compatible(a: _Interval, b: _Interval) -> bool:
-    if a.vague is not None or b.vague is not None:
-        return {a.vague, b.vague} != {"long", "short"}
-    if a.lo is None or a.hi is None or b.lo is None or b.hi is None:
+def _amounts_compatible(a: Amount | None, b: Amount | None) -> bool:
+    """Unparsed amounts and vague words never conflict; different units never meet (they are bucketed apart)."""
+    if a is None or b is None or not a.comparable(b):
         return True
-    return a.lo <= b.hi and b.lo <= a.hi
+    return a.compatible(b)
 
 
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-}
-_MAGNITUDES = {
-    "dozens": (24.0, 99.0),
-    "hundreds": (200.0, 999.0),
-    "thousands": (2000.0, 9999.0),
-    "tens of thousands": (10_000.0, 99_999.0),
-    "hundreds of thousands": (100_000.0, 999_999.0),
-    "millions": (1_000_000.0, 9_999_999.0),
-}
-_DURATION_UNITS = {"minute": 1.0, "hour": 60.0, "day": 1440.0, "week": 10080.0, "month": 43800.0, "year": 525600.0}
-_VAGUE_DURATIONS = {"lengthy": "long", "long": "long", "brief": "short", "short": "short", "extended": "long"}
-
-
-def _duration(amount: str, hedge: str | None) -> _Interval:
-    text = _fold(amount).replace("-", " ")
-    for word, direction in _VAGUE_DURATIONS.items():
-        if word in text.split():
-            return _Interval(None, None, vague=direction)
-    value: float | None = None
-    if "and a half" in text or "one and a half" in text:
-        base = text.replace("and a half", "").split()
-        value = (_NUMBER_WORDS.get(base[0], 1) if base else 1) + 0.5
-    else:
-        for word in text.split():
-            if re.fullmatch(r"\d+(\.\d+)?", word):
-                value = float(word)
-                break
-            if word in _NUMBER_WORDS:
-                value = float(_NUMBER_WORDS[word])
-                break
-    unit = next((u for u in _DURATION_UNITS if any(w.startswith(u) for w in text.split())), None)
-    if value is None or unit is None:
-        return _Interval(None, None)
-    minutes = value * _DURATION_UNITS[unit]
-    if hedge:
-        return _Interval(minutes * 0.85, minutes * 1.15, unit="min")
-    return _Interval(minutes, minutes, unit="min")
-
-
-def _quantity(amount: str, hedge: str | None, unit: str | None) -> _Interval:
-    text = _fold(amount)
-    if text in _MAGNITUDES:
-        lo, hi = _MAGNITUDES[text]
-        return _Interval(lo, hi, unit=unit)
-    match = re.search(r"\d[\d,]*(\.\d+)?", amount)
-    if match:
-        value = float(match.group().replace(",", ""))
-    elif text in _NUMBER_WORDS:
-        value = float(_NUMBER_WORDS[text])
-    else:
-        return _Interval(None, None, unit=unit)
-    hedge_text = _fold(hedge or "")
-    if hedge_text in ("more than", "over", "at least"):
-        return _Interval(value, float("inf"), unit=unit)
-    if hedge_text in ("less than", "under", "at most", "fewer than"):
-        return _Interval(0.0, value, unit=unit)
-    if hedge_text:
-        return _Interval(value * 0.9, value * 1.1, unit=unit)
-    return _Interval(value, value, unit=unit)
-
-
-_TITLE_SPELLINGS = {"advisor": "adviser"}
-
-
-def _title_key(title: str, status: str) -> str:
-    words = [_TITLE_SPELLINGS.get(w, w) for w in _fold(title).split()]
-    former = status == "former" or "former" in words
-    words = [w for w in words if w not in ("former", "us", "u.s", "american", "russian", "ukrainian")]
-    return ("former " if former else "") + " ".join(words)
-
-
-def _titles_conflict(a: str, b: str) -> bool:
-    return a != b
+def _title_label(key: TitleKey) -> str:
+    status = "" if key.status == "current" else key.status + " "
+    return status + key.office + (f" ({key.affiliation})" if key.affiliation else "")
 
 
 def _quote_key(text: str) -> str:
     return _fold(text)
-
-
-_NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "none",
-        "nothing",
-        "nobody",
-        "neither",
-        "nor",
-        "cannot",
-        "cant",
-        "dont",
-        "doesnt",
-        "didnt",
-        "wont",
-        "isnt",
-        "arent",
-        "wasnt",
-    ]
-)
-
-
-def _quote_relation(a: str, b: str) -> str:
-    """same / fragment / minor_change / severe_change / different, on folded words.
-
-    Similarity alone cannot judge a quote (a flipped negation scores high), so the
-    changed words decide the severity: a negation or number changed is severe.
-    """
-    ka, kb = _quote_key(a), _quote_key(b)
-    if ka == kb:
-        return "same"
-    if f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} ":
-        return "fragment"
-    wa, wb = ka.split(), kb.split()
-    matcher = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
-    if matcher.ratio() < 0.7:
-        return "different"
-    changed: set[str] = set()
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            changed.update(wa[i1:i2])
-            changed.update(wb[j1:j2])
-    if changed & _NEGATIONS or any(any(ch.isdigit() for ch in w) for w in changed):
-        return "severe_change"
-    return "minor_change"
 
 
 # --- items and identities ----------------------------------------------------------------
@@ -388,54 +207,68 @@ def _person_mentions(claim: Claim) -> list[str]:
 class _People:
     """Person identity across sources: per-source surname resolution, then a global name key."""
 
-    local: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, mention key) -> full-name key
+    local: dict[tuple[str, str], str] = field(default_factory=dict)  # (source, name key) -> identity
     display: dict[str, str] = field(default_factory=dict)  # identity -> display name
+    persons: set[str] = field(default_factory=set)  # identities seen in person-only slots
 
     @classmethod
     def build(cls, items: Sequence[_Item]) -> _People:
         people = cls()
-        per_source: dict[str, dict[str, str]] = defaultdict(dict)  # source -> key -> a written form
+        mentions: dict[str, set[str]] = defaultdict(set)
+        for item in items:
+            mentions[item.source].update(_person_mentions(item.claim))
+        # inside a source: "Trump" -> that source's "donald trump" (PersonIndex)
+        for source in sorted(mentions):
+            index = PersonIndex(sorted(mentions[source]))
+            for name in sorted(mentions[source]):
+                key = name_key(name)
+                if key:
+                    people.local[(source, key)] = index.resolve(name)
+        # across sources: a surname-only key, or a full key whose first name is a variant, joins
+        # the single person with that surname when every full name with it is the same person
+        full_by_last: dict[str, set[str]] = defaultdict(set)
+        for resolved in people.local.values():
+            if len(resolved.split()) > 1:
+                full_by_last[resolved.split()[-1]].add(resolved)
+        canonical: dict[str, str] = {}
+        for last, fulls in full_by_last.items():
+            ordered = sorted(fulls, key=lambda k: (-len(k.split()), -len(k), k))
+            if all(same_person(ordered[0], other) for other in ordered[1:]):
+                canonical[last] = ordered[0]
+                for full in ordered:
+                    canonical[full] = ordered[0]
+        for local_key, resolved in sorted(people.local.items()):
+            people.local[local_key] = canonical.get(resolved, resolved)
         written_forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for item in items:
             for name in _person_mentions(item.claim):
-                key = _name_key(name)
-                if key:
-                    per_source[item.source].setdefault(key, name)
-        # inside a source: a one-word key joins the one longer key ending with it
-        for source in sorted(per_source):
-            keys = sorted(per_source[source])
-            by_last: dict[str, list[str]] = defaultdict(list)
-            for key in keys:
-                words = key.split()
-                if len(words) > 1:
-                    by_last[words[-1]].append(key)
-            for key in keys:
-                candidates = by_last.get(key, []) if len(key.split()) == 1 else []
-                people.local[(source, key)] = candidates[0] if len(candidates) == 1 else key
-        # across sources: a leftover one-word key joins the one full name with that surname
-        full_by_last: dict[str, set[str]] = defaultdict(set)
-        for resolved in people.local.values():
-            words = resolved.split()
-            if len(words) > 1:
-                full_by_last[words[-1]].add(resolved)
-        for local_key, resolved in sorted(people.local.items()):
-            if len(resolved.split()) == 1 and len(full_by_last.get(resolved, ())) == 1:
-                people.local[local_key] = next(iter(full_by_last[resolved]))
-        for item in items:
-            for name in _person_mentions(item.claim):
-                identity = people.local.get((item.source, _name_key(name)))
+                identity = people.local.get((item.source, name_key(name)))
                 if identity:
                     written_forms[identity][name.strip()] += 1
+            for name in _person_only_mentions(item.claim):
+                people.persons.add(people.identity(item.source, name))
         for identity, forms in written_forms.items():
             people.display[identity] = min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
         return people
 
     def identity(self, source: str, name: str) -> str:
-        key = _name_key(name)
+        key = name_key(name)
         return self.local.get((source, key), key)
 
     def name(self, identity: str) -> str:
         return self.display.get(identity, identity)
+
+
+def _person_only_mentions(claim: Claim) -> list[str]:
+    """Names in slots only people fill: role holders, speakers, attributed persons."""
+    names = []
+    if claim.attribution.source_type == "person" and claim.attribution.name:
+        names.append(claim.attribution.name)
+    if isinstance(claim, RoleClaim):
+        names.append(claim.person)
+    elif isinstance(claim, QuoteClaim) and claim.speaker:
+        names.append(claim.speaker)
+    return names
 
 
 # --- clustering of token sets ---------------------------------------------------------------
@@ -669,7 +502,7 @@ class _Events:
         for item in items:
             event = _event_of(item.claim)
             if event is not None:
-                sets_by_type[_event_type_key(event.type)].append(self._participants(item.source, event))
+                sets_by_type[event_type_key(event.type)].append(self._participants(item.source, event))
         self._clusters = {etype: _cluster_sets(sets, threshold=0.5) for etype, sets in sets_by_type.items()}
         self._labels: dict[tuple[str, int], str] = {}
         for etype in sorted(self._clusters):
@@ -689,7 +522,7 @@ class _Events:
         event = _event_of(item.claim)
         if event is None:
             return None
-        etype = _event_type_key(event.type)
+        etype = event_type_key(event.type)
         cid = self._clusters[etype][self._participants(item.source, event)]
         return _EventId(etype, cid, _future(item))
 
@@ -729,9 +562,9 @@ def _event_time_findings(items: Sequence[_Item], events: _Events, people: _Peopl
         event = events.id(item)
         assert event is not None
         pool, _ = _pool(item, people)
-        date = _parse_date(claim.date, item.published) if claim.date else None
-        if date is None and claim.weekday and item.published:
-            date = _resolve_weekday(claim.weekday, item.published, _future(item))
+        date = parse_date(claim.date, item.published) if claim.date else None
+        if date is None and claim.weekday:
+            date = resolve_weekday(claim.weekday, item.published, claim.modality)
         weekday = claim.weekday or (_WEEKDAYS[date.weekday()] if date else None)
         if date is None and weekday is None:
             norm = f"unresolved: {_fold(claim.as_written)}"
@@ -770,22 +603,22 @@ def _attributed(pool: str, people: _People) -> str | None:
 
 def _amount_findings(
     kind: str,
-    buckets: dict[tuple[str, ...], list[tuple[_Item, str, _Interval]]],
+    buckets: dict[tuple[str, ...], list[tuple[_Item, str, Amount | None]]],
     labels: dict[tuple[str, ...], str],
     pools: dict[tuple[str, ...], str],
     people: _People,
 ) -> list[Finding]:
     findings: list[Finding] = []
-    intervals: dict[str, _Interval] = {}
+    amounts: dict[str, Amount | None] = {}
 
     def compatible(a: str, b: str) -> bool:
-        return _intervals_compatible(intervals[a], intervals[b])
+        return _amounts_compatible(amounts[a], amounts[b])
 
     for key in sorted(buckets):
         values = []
-        for item, written, interval in buckets[key]:
-            norm = interval.label()
-            intervals[norm] = interval
+        for item, written, amount in buckets[key]:
+            norm = _amount_label(amount, written)
+            amounts[norm] = amount
             values.append(_Value(item, written, norm))
         fact = _Fact(kind, labels[key], _attributed(pools[key], people), values)
         findings.extend(_judge(fact, compatible, kind, "disjoint_intervals", "interval_overlap"))
@@ -793,7 +626,7 @@ def _amount_findings(
 
 
 def _duration_findings(items: Sequence[_Item], events: _Events, people: _People) -> list[Finding]:
-    buckets: dict[tuple[str, ...], list[tuple[_Item, str, _Interval]]] = defaultdict(list)
+    buckets: dict[tuple[str, ...], list[tuple[_Item, str, Amount | None]]] = defaultdict(list)
     labels: dict[tuple[str, ...], str] = {}
     pools: dict[tuple[str, ...], str] = {}
     for item in items:
@@ -805,28 +638,33 @@ def _duration_findings(items: Sequence[_Item], events: _Events, people: _People)
         key = (event.type, str(event.cluster), str(event.future), pool)
         labels[key] = "length of " + events.label(event)
         pools[key] = pool
-        buckets[key].append((item, _hedged(claim.hedge, claim.amount), _duration(claim.amount, claim.hedge)))
+        buckets[key].append((item, _hedged(claim.hedge, claim.amount), duration(claim.amount, claim.hedge)))
     return _amount_findings("duration", buckets, labels, pools, people)
 
 
 def _quantity_findings(items: Sequence[_Item], events: _Events, people: _People) -> list[Finding]:
-    rows: list[tuple[_Item, str, str, _EventId | None, str, str]] = []
+    """Bucketed by measure, event, tense, unit and pool: deaths never meet displaced people."""
+    rows: list[tuple[_Item, str, str, _EventId | None, str, Amount | None]] = []
     for item in items:
         claim = item.claim
         assert isinstance(claim, QuantityClaim)
         pool, _ = _pool(item, people)
-        rows.append((item, _measure_key(claim.measure), _fold(claim.unit or ""), events.id(item), pool, claim.measure))
+        amount = quantity(claim.amount, claim.hedge, claim.unit)
+        unit = amount.unit if amount is not None and amount.unit else _fold(claim.unit or "")
+        rows.append((item, measure_key(claim.measure), unit, events.id(item), pool, amount))
     # a claim without an event joins the measure's only event, if there is exactly one
     events_per_measure: dict[tuple[str, str, bool], set[_EventId]] = defaultdict(set)
-    for _item, measure, unit, event, _pool_key, _ in rows:
+    for _item, measure, unit, event, _pool_key, _amount in rows:
         if event is not None:
             events_per_measure[(measure, unit, event.future)].add(event)
-    buckets: dict[tuple[str, ...], list[tuple[_Item, str, _Interval]]] = defaultdict(list)
+    buckets: dict[tuple[str, ...], list[tuple[_Item, str, Amount | None]]] = defaultdict(list)
     labels: dict[tuple[str, ...], str] = {}
     pools: dict[tuple[str, ...], str] = {}
     measures: dict[tuple[str, ...], list[str]] = defaultdict(list)
     event_of: dict[tuple[str, ...], _EventId | None] = {}
-    for item, measure, unit, event, pool, written_measure in rows:
+    for item, measure, unit, event, pool, amount in rows:
+        claim = item.claim
+        assert isinstance(claim, QuantityClaim)
         if event is None:
             known = events_per_measure.get((measure, unit, _future(item)), set())
             if len(known) == 1:
@@ -839,10 +677,9 @@ def _quantity_findings(items: Sequence[_Item], events: _Events, people: _People)
             str(_future(item)),
             pool,
         )
-        claim = item.claim
-        assert isinstance(claim, QuantityClaim)
-        buckets[key].append((item, _hedged(claim.hedge, claim.amount), _quantity(claim.amount, claim.hedge, unit)))
-        measures[key].append(written_measure)
+        written = _hedged(claim.hedge, claim.amount) + (f" {claim.unit}" if claim.unit else "")
+        buckets[key].append((item, written, amount))
+        measures[key].append(claim.measure)
         pools[key] = pool
         event_of[key] = event
     for key in buckets:
@@ -852,16 +689,21 @@ def _quantity_findings(items: Sequence[_Item], events: _Events, people: _People)
 
 
 def _role_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
+    """Per person: status and office are part of the value ('Former President' is not 'President')."""
     buckets: dict[tuple[str, str], list[_Value]] = defaultdict(list)
+    keys: dict[str, TitleKey] = {}
     for item in items:
         claim = item.claim
         assert isinstance(claim, RoleClaim)
         pool, _ = _pool(item, people)
         identity = people.identity(item.source, claim.person)
-        buckets[(identity, pool)].append(_Value(item, claim.title, _title_key(claim.title, claim.status)))
+        key = title_key(claim.title, claim.organisation, claim.status)
+        label = _title_label(key)
+        keys[label] = key
+        buckets[(identity, pool)].append(_Value(item, claim.title, label))
 
     def compatible(a: str, b: str) -> bool:
-        return not _titles_conflict(a, b)
+        return not titles_conflict(keys[a], keys[b])
 
     findings: list[Finding] = []
     for (identity, pool), values in sorted(buckets.items()):
@@ -928,8 +770,9 @@ _RELATION_RANK = {"severe_change": 0, "minor_change": 1, "fragment": 2, "same": 
 
 
 def _quote_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
+    """Per speaker, quotes linked by quote_relation; changed words are a misquote, other words another statement."""
     by_speaker: dict[str, list[_Value]] = defaultdict(list)
-    speaker_of: dict[int, str] = {}
+    original: dict[str, str] = {}
     for item in items:
         claim = item.claim
         assert isinstance(claim, QuoteClaim)
@@ -937,7 +780,11 @@ def _quote_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
         speaker = people.identity(item.source, name) if name else ""
         value = _Value(item, claim.text, _quote_key(claim.text))
         by_speaker[speaker].append(value)
-        speaker_of[id(value)] = speaker
+        original[value.normalized] = min(original.get(value.normalized, claim.text), claim.text)
+
+    def relation_of(a: str, b: str) -> str:
+        return quote_relation(original[a], original[b])
+
     findings: list[Finding] = []
     for speaker in sorted(by_speaker):
         values = by_speaker[speaker]
@@ -947,7 +794,9 @@ def _quote_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
             uf.add(key)
         relations: dict[tuple[str, str], str] = {}
         for a, b in _candidate_pairs(keys):
-            relation = _quote_relation(a, b)
+            relation = relation_of(a, b)
+            if not speaker and relation not in ("same", "fragment"):
+                continue  # unnamed speakers may be different people: changed words are not a misquote
             if relation != "different":
                 relations[(a, b)] = relation
                 uf.union(a, b)
@@ -955,7 +804,7 @@ def _quote_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
             members = set(component)
             group = [v for v in values if v.normalized in members]
             findings.append(_quote_finding(speaker, group, relations, members, people))
-    findings.extend(_attribution_conflicts(items, by_speaker, people))
+    findings.extend(_attribution_conflicts(by_speaker, people, relation_of))
     return findings
 
 
@@ -989,7 +838,7 @@ _MIN_ATTRIBUTION_WORDS = 4
 
 
 def _attribution_conflicts(
-    items: Sequence[_Item], by_speaker: dict[str, list[_Value]], people: _People
+    by_speaker: dict[str, list[_Value]], people: _People, relation_of: Callable[[str, str], str]
 ) -> list[Finding]:
     """The same words (or a fragment of them) put in the mouths of different named speakers."""
     speakers_of_key: dict[str, set[str]] = defaultdict(set)
@@ -1010,7 +859,7 @@ def _attribution_conflicts(
     for a, b in _candidate_pairs(list(speakers_of_key)):
         if speakers_of_key[a] == speakers_of_key[b] and len(speakers_of_key[a]) == 1:
             continue
-        if _quote_relation(a, b) in ("same", "fragment"):
+        if relation_of(a, b) in ("same", "fragment"):
             uf.union(a, b)
             linked.update((a, b))
     findings = []
@@ -1051,8 +900,9 @@ def _speaker_name(value: _Value, people: _People) -> str:
 
 
 def _member_key(source: str, member: str, people: _People) -> str:
+    """People by identity (when they hold a role, speak or are cited anywhere), anything else by org_key."""
     identity = people.identity(source, member)
-    return identity[4:] if identity.startswith("the ") else identity
+    return identity if identity in people.persons else org_key(member)
 
 
 def _membership_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
