@@ -747,6 +747,9 @@ _UNIT_TABLE: dict[str, tuple[str, float]] = {
 }
 
 
+_MEASURED_UNITS = frozenset({"km", "kg"})
+
+
 def _unit_key(unit: str | None) -> tuple[str | None, float]:
     """Canonical unit and the factor into it; unknown units stay as cleaned text."""
     if unit is None:
@@ -770,13 +773,15 @@ def quantity(amount: str, hedge: str | None, unit: str | None) -> Amount | None:
     money gets a currency code ("usd"); lengths go to "km". Figures like "1.2 million" carry the precision
     they are written with (1.15–1.25 million).
     """
-    text = _ascii(amount).lower().strip()
+    text = amount.translate(_QUOTE_TRANS).lower().strip()
     unit_key, factor = _unit_key(unit)
-    # Units written in the amount.
+    # Units written in the amount (currency symbols before ASCII folding turns "€" into "EUR").
     sym = re.match(r"^(us\$|\$|\u20ac|\u00a3)\s*", text)
     if sym:
         unit_key, factor = _CURRENCY_SYMBOLS[sym.group(1)], 1.0
         text = text[sym.end() :]
+    text = _ascii(text).lower()
+    text = re.sub(r"(?<=\d)\s*-\s*(?=\d)", " to ", text)
     text = re.sub(r"(?<=\d)\s*%", " percent", text)
     s = _clean(text)
     if not s:
@@ -823,6 +828,11 @@ def quantity(amount: str, hedge: str | None, unit: str | None) -> Amount | None:
         scale = _SCALES[pm.group(3)]
         decimals = len(pm.group(2) or "")
         half_step = 0.5 * scale / (10**decimals)
+        low, high = n - half_step, n + half_step
+    # Measurements (not counts) carry the precision of their last written digit: "16 km" is 15.5–16.5.
+    dm = re.fullmatch(r"[\d,]+(?:\.(\d+))?", s)
+    if dm and not factors and unit_key in _MEASURED_UNITS:
+        half_step = 0.5 / (10 ** len(dm.group(1) or ""))
         low, high = n - half_step, n + half_step
     return Amount(_apply(low * factor, high * factor, factors), None, unit_key)
 
@@ -1264,7 +1274,6 @@ _NICK_PREFERRED: dict[str, str] = {
     "bobby": "robert",
     "rob": "robert",
     "robbie": "robert",
-    "bert": "robert",
     "joe": "joseph",
     "joey": "joseph",
     "tom": "thomas",
@@ -1299,7 +1308,6 @@ _NICK_PREFERRED: dict[str, str] = {
     "nick": "nicholas",
     "tony": "anthony",
     "andy": "andrew",
-    "drew": "andrew",
     "ted": "edward",
     "ed": "edward",
     "eddie": "edward",
@@ -1310,10 +1318,7 @@ _NICK_PREFERRED: dict[str, str] = {
     "jeff": "jeffrey",
     "ken": "kenneth",
     "pat": "patrick",
-    "jack": "john",
     "johnny": "john",
-    "hank": "henry",
-    "harry": "henry",
     "jenny": "jennifer",
     "jen": "jennifer",
     "sue": "susan",
@@ -1321,15 +1326,10 @@ _NICK_PREFERRED: dict[str, str] = {
     "meg": "margaret",
     "maggie": "margaret",
     "peggy": "margaret",
-    "nate": "nathaniel",
     "vince": "vincent",
     "fred": "frederick",
-    "frank": "francis",
-    "al": "albert",
     "abe": "abraham",
-    "gene": "eugene",
     "vlad": "vladimir",
-    "sasha": "alexander",
     "misha": "mikhail",
     "dima": "dmitry",
 }
@@ -1354,27 +1354,13 @@ def _nicknames(first: str) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def _formal_first(first: str) -> str:
-    """The formal form of a first name: our small table, else the nicknames package, else itself."""
-    if first in _NICK_PREFERRED:
-        return _NICK_PREFERRED[first]
-    if len(first) <= 1 or _nicknames(first):
-        return first  # an initial, or itself a formal name (it has nicknames)
-    canon = _canonicals(first)
-    if not canon:
-        return first
+    """The formal form of a common English nickname (Mike -> michael), else the name itself.
 
-    def score(c: str) -> tuple[int, str]:
-        prefix = len(_common_prefix(first, c))
-        return (-prefix, c)
-
-    return min(canon, key=score)
-
-
-def _common_prefix(a: str, b: str) -> str:
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    return a[:i]
+    Only our small table folds keys: the nicknames package's reverse mappings are too loose for a key
+    (it maps "mark" -> marcus, "kim" -> kimberley, "lloyd" -> floyd, "von" -> lavonne). The package is
+    used instead to judge whether two different first names can be one person (:func:`same_person`).
+    """
+    return _NICK_PREFERRED.get(first, first)
 
 
 def _fold_token(tok: str) -> str:
@@ -1478,10 +1464,10 @@ class PersonIndex:
             ft = full.split()
             if len(ft) < len(toks):
                 continue
-            if len(toks) == 1 or ft == toks:
-                ok = ft[-len(toks) :] == toks or ft == toks
-            else:
-                ok = ft[-1] == toks[-1] and _first_names_compatible(ft[0], toks[0])
+            # "Leyen"/"von der Leyen" are suffixes of "ursula von der leyen"; "mike waltz" shares first+last.
+            ok = ft[-len(toks) :] == toks or (
+                len(toks) > 1 and ft[-1] == toks[-1] and _first_names_compatible(ft[0], toks[0])
+            )
             if ok:
                 candidates.append(full)
         if not candidates:
