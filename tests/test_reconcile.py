@@ -11,8 +11,11 @@ import datetime as dt
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reconcile_cases.builders import Article, by, count, ev, lasted, members, prop, quote, role, when
@@ -499,3 +502,68 @@ def test_reconcile_is_pure_of_hash_seed() -> None:
             subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
         )
     assert len(outputs) == 1
+
+
+# --- hand-made stories on disk: precision and recall of conflicts --------------------------------------
+
+CASES_DIR = Path(__file__).parent / "reconcile_cases"
+PRECISION_FLOOR = 0.9
+RECALL_FLOOR = 0.9
+
+
+def _story_report(story: str) -> Report:
+    files = sorted((CASES_DIR / story).glob("*.json"))
+    return reconcile([SourceClaims.model_validate_json(f.read_text(encoding="utf-8")) for f in files])
+
+
+def _planted_match(planted: dict[str, Any], finding: Finding) -> bool:
+    sources = {v.source for v in finding.values}
+    return (
+        finding.verdict == planted["verdict"]
+        and finding.kind == planted["kind"]
+        and set(planted["sources"]) <= sources
+        and all(
+            any(v.source == src and text in v.evidence.text for v in finding.values)
+            for src, text in planted["evidence"].items()
+        )
+    )
+
+
+def conflict_scores() -> dict[str, tuple[int, int, int, int]]:
+    """Per story: (planted found, predicted that are planted, predicted conflicts, planted conflicts)."""
+    expected = yaml.safe_load((CASES_DIR / "expected.yaml").read_text(encoding="utf-8"))["stories"]
+    scores = {}
+    for story, spec in sorted(expected.items()):
+        predicted = [f for f in _story_report(story).findings if f.verdict in CONFLICTS]
+        planted = spec["conflicts"]
+        found = sum(any(_planted_match(p, f) for f in predicted) for p in planted)
+        correct = sum(any(_planted_match(p, f) for p in planted) for f in predicted)
+        scores[story] = (found, correct, len(predicted), len(planted))
+    return scores
+
+
+def test_conflict_precision_and_recall_on_hand_made_stories(record_property: Callable[[str, object], None]) -> None:
+    scores = conflict_scores()
+    found = sum(s[0] for s in scores.values())
+    correct = sum(s[1] for s in scores.values())
+    predicted = sum(s[2] for s in scores.values())
+    planted = sum(s[3] for s in scores.values())
+    precision = correct / predicted if predicted else 1.0
+    recall = found / planted if planted else 1.0
+    record_property("conflict_precision", precision)
+    record_property("conflict_recall", recall)
+    print(
+        f"\nconflicts on hand-made stories: precision {precision:.2f} ({correct}/{predicted}), "
+        f"recall {recall:.2f} ({found}/{planted})"
+    )
+    assert precision >= PRECISION_FLOOR and recall >= RECALL_FLOOR, scores
+
+
+@pytest.mark.parametrize("story", ["bridge", "merger", "marathon"])
+def test_story_files_are_grounded(story: str) -> None:
+    """Every span in the committed claim files is exactly the article's text at its offsets."""
+    for path in sorted((CASES_DIR / story).glob("*.json")):
+        claims = SourceClaims.model_validate_json(path.read_text(encoding="utf-8"))
+        text = path.with_suffix("").read_text(encoding="utf-8")
+        for grounded in claims.claims:
+            assert text[grounded.evidence.start : grounded.evidence.end] == grounded.evidence.text
