@@ -14,6 +14,7 @@ Amounts (durations in minutes, quantities in their unit):
 * :func:`duration` ``(amount, hedge) -> Amount | None`` — minutes; hedges widen the interval.
 * :func:`quantity` ``(amount, hedge, unit) -> Amount | None`` — counts, percentages, money, lengths.
 * :func:`parse_number` ``(text) -> float | None`` — digits or English number words.
+* :func:`hedge_from_evidence` ``(evidence, amount) -> str | None`` — a hedge the extractor left out.
 
 Keys (equal keys mean "the same thing"; different keys never compare):
 
@@ -52,6 +53,7 @@ __all__ = [
     "Vague",
     "duration",
     "event_type_key",
+    "hedge_from_evidence",
     "measure_key",
     "name_key",
     "normalize_text",
@@ -511,6 +513,36 @@ def _apply(low: float, high: float, factors: list[tuple[float, float]]) -> Inter
     for lo_f, hi_f in factors:
         low, high = low * lo_f, high * hi_f
     return Interval(low, high)
+
+
+_ENTERING_CUES = ("enters", "entering", "entered", "enter", "now in", "into", "beginning", "starting", "begins")
+
+
+def hedge_from_evidence(evidence: str, amount: str) -> str | None:
+    """The hedge written next to ``amount`` in ``evidence`` ("nearly", "enters", "or more"), or None.
+
+    For claims whose extractor left ``hedge`` null although the sentence hedges the amount ("the war
+    enters its third year", "for nearly three years"); pass the result to :func:`duration`/:func:`quantity`.
+    """
+    ev, am = _clean(evidence), _clean(amount)
+    if not am:
+        return None
+    m = re.search(rf"(?:^|\s){re.escape(am)}(?=\s|$)", ev)
+    if m is None:
+        return None
+    before = ev[: m.start()].split()
+    for n in (4, 3, 2, 1):
+        if len(before) < n:
+            continue
+        phrase = " ".join(before[-n:])
+        if phrase in _HEDGE_FACTORS or phrase in _ENTERING_CUES:
+            return phrase
+    after = ev[m.end() :].split()
+    for n in (3, 2, 1):
+        phrase = " ".join(after[:n])
+        if len(after) >= n and phrase in ("or more", "or so", "or less", "plus", "give or take"):
+            return phrase
+    return None
 
 
 # --- durations ------------------------------------------------------------------

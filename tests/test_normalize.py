@@ -14,6 +14,7 @@ from checker.normalize import (
     TitleKey,
     duration,
     event_type_key,
+    hedge_from_evidence,
     measure_key,
     name_key,
     normalize_text,
@@ -219,6 +220,33 @@ def test_duration_normalized_text(amount: str, hedge: str | None, text: str) -> 
     assert result is not None
     assert result.normalized == text
     assert str(result) == text
+
+
+@pytest.mark.parametrize(
+    ("evidence", "amount", "hedge"),
+    [
+        ("the war in Ukraine enters its third year", "its third year", "enters"),
+        ("a task that has eluded world leaders for nearly three years", "three years", "nearly"),
+        ("the call lasted approximately one and a half hours", "one and a half hours", "approximately"),
+        ("500 or more people were evacuated", "500", "or more"),
+        ("some 3,000 troops", "3,000", "some"),
+        ("at least 27 people died", "27", "at least"),
+        ("killed 27 people", "27", None),
+        ("their 90-minute phone conversation", "90-minute", None),
+        ("nothing here", "27", None),
+    ],
+)
+def test_hedge_from_evidence(evidence: str, amount: str, hedge: str | None) -> None:
+    assert hedge_from_evidence(evidence, amount) == hedge
+
+
+def test_hedge_from_evidence_feeds_duration() -> None:
+    """003 writes "enters its third year" with no hedge field: the evidence restores the cue."""
+    hedge = hedge_from_evidence("the war in Ukraine enters its third year", "its third year")
+    entering = duration("its third year", hedge)
+    nearly = duration("three years", "nearly")
+    assert entering is not None and nearly is not None
+    assert not entering.compatible(nearly)
 
 
 # --- quantities -----------------------------------------------------------------
@@ -439,6 +467,10 @@ def test_event_type_keys_differ(a: str, b: str) -> None:
         ("Apple Inc.", "Apple"),
         ("UK", "Britain"),
         ("Russia", "Russian Federation"),
+        ("the WHO", "World Health Organization"),
+        ("Ministry of Defence", "Defence Ministry"),
+        ("Procter & Gamble", "Procter and Gamble"),
+        ("Russian", "Russia"),
     ],
 )
 def test_org_key_same(a: str, b: str) -> None:
@@ -474,6 +506,11 @@ def test_org_key_different(a: str, b: str) -> None:
         ("Mohammed bin Salman", "Mohamed bin Salman"),
         ("O'Brien", "OBrien"),
         ("Dmitriy Peskov", "Dmitry Peskov"),
+        ("Volodymyr Zelensky", "Volodymyr Зеленський"),
+        ("Sen. Bob Smith", "Robert Smith"),
+        ("Ms Jenny Lee", "Jennifer Lee"),
+        ("  Donald   Trump ", "donald trump"),
+        ("Phillip Jones", "Philip Jones"),
     ],
 )
 def test_name_key_same(a: str, b: str) -> None:
@@ -490,6 +527,10 @@ def test_name_key_same(a: str, b: str) -> None:
         ("Donald Trump", "Melania Trump"),
         ("Putin", "Peskov"),
         ("Rubio", "Rubin"),
+        ("Mark Kelly", "Marcus Kelly"),
+        ("Kim Jong Un", "Kimberley Jong Un"),
+        ("Emmanuel Macron", "Immanuel Macron"),
+        ("Hunter Biden", "Joe Biden"),
     ],
 )
 def test_name_key_different(a: str, b: str) -> None:
@@ -570,6 +611,12 @@ def test_person_index_resolve(names: list[str], mention: str, resolved: str) -> 
         ("President-elect", None, "unspecified", TitleKey("president", None, "incoming")),
         ("Prime Minister", None, "current", TitleKey("prime minister", None, "current")),
         ("PM", None, "current", TitleKey("prime minister", None, "current")),
+        ("Ukraine's President", None, "current", TitleKey("president", "ukraine", "current")),
+        ("President", "Ukraine", "current", TitleKey("president", "ukraine", "current")),
+        ("President", None, "former", TitleKey("president", None, "former")),
+        ("British Prime Minister", None, "current", TitleKey("prime minister", "united kingdom", "current")),
+        ("Deputy Secretary of State", None, "current", TitleKey("deputy secretary of state", None, "current")),
+        ("Secretary-General", "UN", "current", TitleKey("secretary general", "united nations", "current")),
     ],
 )
 def test_title_key(title: str, organisation: str | None, status: str, expected: TitleKey) -> None:
