@@ -199,7 +199,7 @@ def _person_mentions(claim: Claim) -> list[str]:
     elif isinstance(claim, MembershipClaim):
         names.extend(claim.members)
     elif isinstance(claim, PropositionClaim):
-        names.append(claim.subject)
+        names.extend(_subject_parts(claim.subject))
     return [name for name in names if name.strip()]
 
 
@@ -216,7 +216,7 @@ class _People:
         people = cls()
         mentions: dict[str, set[str]] = defaultdict(set)
         for item in items:
-            mentions[item.source].update(_person_mentions(item.claim))
+            mentions[item.source].update(n for n in _person_mentions(item.claim) if _looks_like_name(n))
         # inside a source: "Trump" -> that source's "donald trump" (PersonIndex)
         for source in sorted(mentions):
             index = PersonIndex(sorted(mentions[source]))
@@ -252,11 +252,26 @@ class _People:
         return people
 
     def identity(self, source: str, name: str) -> str:
+        """The cross-source identity of a mention: a resolved person key, else the organisation/place key."""
         key = name_key(name)
-        return self.local.get((source, key), key)
+        if (source, key) in self.local:
+            return self.local[(source, key)]
+        return key if _looks_like_name(name) else org_key(name)
 
     def name(self, identity: str) -> str:
         return self.display.get(identity, identity)
+
+
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "le", "la", "du", "del", "ibn"})
+
+
+def _looks_like_name(text: str) -> bool:
+    """Capitalised words (and name particles) only: 'Donald J. Trump', 'Russia', not 'the war in Ukraine'.
+
+    Phrases must stay out of the per-source PersonIndex, or 'Ukraine' would resolve to 'the war in Ukraine'.
+    """
+    words = text.replace(",", " ").split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in words)
 
 
 def _person_only_mentions(claim: Claim) -> list[str]:
@@ -625,6 +640,14 @@ def _amount_findings(
     return findings
 
 
+def _implied_hedge(evidence: str, amount: str) -> str | None:
+    """A hedge the extractor left in the verb: 'enters its third year' means just past two years."""
+    match = re.search(
+        r"\b(enter(?:s|ed|ing)?|begin(?:s|ning)?|start(?:s|ed|ing)?)\s+" + re.escape(amount), evidence, re.I
+    )
+    return match.group(1).lower() if match else None
+
+
 def _duration_findings(items: Sequence[_Item], events: _Events, people: _People) -> list[Finding]:
     buckets: dict[tuple[str, ...], list[tuple[_Item, str, Amount | None]]] = defaultdict(list)
     labels: dict[tuple[str, ...], str] = {}
@@ -638,7 +661,8 @@ def _duration_findings(items: Sequence[_Item], events: _Events, people: _People)
         key = (event.type, str(event.cluster), str(event.future), pool)
         labels[key] = "length of " + events.label(event)
         pools[key] = pool
-        buckets[key].append((item, _hedged(claim.hedge, claim.amount), duration(claim.amount, claim.hedge)))
+        hedge = claim.hedge or _implied_hedge(claim.evidence, claim.amount)
+        buckets[key].append((item, _hedged(claim.hedge, claim.amount), duration(claim.amount, hedge)))
     return _amount_findings("duration", buckets, labels, pools, people)
 
 
@@ -964,21 +988,21 @@ def _judge_membership(group: Sequence[_Item], pool: str, people: _People) -> lis
     ]
 
 
-_NAME_PART = re.compile(r"^[A-Z0-9][\w.'’-]*$")
-_NAME_GLUE = frozenset({"of", "the", "de", "van", "von", "al", "bin", "da", "di", "le", "la"})
-
-
 def _subject_key(source: str, subject: str, people: _People) -> str:
     """A proposition's subject: people and proper names by identity, other phrases by content tokens."""
-    parts = [p.strip() for p in re.split(r",|&|\band\b", subject) if p.strip()]
     keys = []
-    for part in parts:
-        words = part.split()
-        if words and all(_NAME_PART.match(w) or w in _NAME_GLUE for w in words):
+    for part in _subject_parts(subject):
+        if _looks_like_name(part):
             keys.append(people.identity(source, part))
         else:
             keys.append(" ".join(sorted(_content_tokens(part))))
     return " + ".join(sorted(keys))
+
+
+def _subject_parts(subject: str) -> list[str]:
+    """'Donald Trump and Vladimir Putin' -> both names; a leading article is dropped ('the United States')."""
+    parts = [p.strip() for p in re.split(r",|&|\band\b", subject) if p.strip()]
+    return [re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", p) for p in parts]
 
 
 def _proposition_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
