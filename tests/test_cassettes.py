@@ -14,8 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from vcr.errors import CannotOverwriteExistingCassetteException
 
-from checker.errors import ModelError
 from checker.extract import ExtractOptions, extract_sources
 from checker.llm import LLMSettings
 from checker.prompts import prompts_dir
@@ -93,6 +93,6 @@ def test_an_edited_prompt_misses_the_cassette(seed: str, tmp_path: Path, monkeyp
     system.write_text(system.read_text(encoding="utf-8").replace("every claim", "each claim"), encoding="utf-8")
     monkeypatch.setenv("CHECKER_PROMPTS_DIR", str(edited))
     options = ExtractOptions(extractor="llm", llm=replay_settings(), cache_dir=tmp_path / "cache")
-    run = asyncio.run(extract_sources([read_source(ROOT / "seeds" / seed)], options))
-    assert isinstance(run.outcomes[0].error, ModelError)
-    assert run.outcomes[0].claims is None
+    # vcrpy refuses the changed request body: no recorded answer may serve an edited prompt.
+    with pytest.raises(CannotOverwriteExistingCassetteException):
+        asyncio.run(extract_sources([read_source(ROOT / "seeds" / seed)], options))
