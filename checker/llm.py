@@ -19,6 +19,7 @@ extract stage splits the text and asks again for each half.
 from __future__ import annotations
 
 import email.utils
+import json
 import os
 import time
 from collections.abc import Callable
@@ -148,7 +149,9 @@ def _retry_after_seconds(exc: BaseException | None) -> float | None:
 
 
 def _transport_wait(settings: LLMSettings) -> Callable[[RetryCallState], float]:
-    backoff = wait_exponential_jitter(multiplier=settings.backoff_initial, max=settings.backoff_max, jitter=settings.backoff_initial)
+    backoff = wait_exponential_jitter(
+        multiplier=settings.backoff_initial, max=settings.backoff_max, jitter=settings.backoff_initial
+    )
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -163,6 +166,25 @@ def _transport_wait(settings: LLMSettings) -> Callable[[RetryCallState], float]:
 def _one_line(text: str, limit: int = 300) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _not_a_completion(body: str) -> str | None:
+    """Why a 200 body cannot be a Chat Completion, or None when its shape is right.
+
+    The SDK parses whatever arrives: a body that is not JSON under a non-JSON content type (a proxy's
+    HTML error page) comes back as a ``str``, and JSON that is not a completion (``{"detail": ...}``,
+    ``[]``) as a dict or list; its post-parser then dies with ``AttributeError`` or ``TypeError``,
+    which no caller expects. Checking the shape first turns both into an unusable answer (a re-ask).
+    """
+    try:
+        data = json.loads(body)
+    except ValueError as exc:
+        return f"the response was not valid JSON ({_one_line(str(exc), 200)})"
+    if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
+        return "the response was not a chat completion (no list of choices)"
+    if not all(isinstance(c, dict) and isinstance(c.get("message"), dict) for c in data["choices"]):
+        return "the response was not a chat completion (a choice without a message)"
+    return None
 
 
 class LLMClient:
@@ -275,6 +297,9 @@ class LLMClient:
 
         body = raw.http_response.text
         usage.calls += 1
+        problem = _not_a_completion(body)
+        if problem is not None:
+            raise _InvalidAnswer(problem, body)
         try:
             completion = raw.parse()
         except openai.LengthFinishReasonError as exc:
@@ -293,6 +318,8 @@ class LLMClient:
             raise _InvalidAnswer(f"the JSON did not match the schema ({_one_line(errors, 500)})", body) from None
         except ValueError as exc:  # malformed JSON body
             raise _InvalidAnswer(f"the response was not valid JSON ({_one_line(str(exc), 200)})", body) from None
+        except (AttributeError, TypeError) as exc:  # a shape the check above let through; the SDK choked on it
+            raise _InvalidAnswer(f"the response was not a chat completion ({type(exc).__name__})", body) from None
 
         if completion.usage:
             usage.prompt_tokens += completion.usage.prompt_tokens
