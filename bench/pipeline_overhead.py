@@ -1,0 +1,379 @@
+"""What the extraction pipeline adds on top of the model's own latency, and that the cache removes it.
+
+    python bench/pipeline_overhead.py --sources 1 8 32 --delay 1.0
+
+A local OpenAI-compatible server on 127.0.0.1 (stdlib ``ThreadingHTTPServer``: one thread per
+connection, so concurrent requests are answered concurrently) sleeps ``--delay`` seconds and then
+answers ``/v1/chat/completions`` with a Chat Completions body shaped like the recorded cassettes:
+its content is a small valid ``ExtractionResult`` whose evidence is copied from the article in the
+request, so grounding succeeds. N distinct sources (the seed articles, each with a unique first
+line so every prompt and cache key differs) go through the real client (``extract_sources``,
+extractor ``llm``, the openai SDK) with a fresh cache in a temporary directory.
+
+Target: wall time <= ceil(N / concurrency) x delay x 1.05. Each size is timed ``--repeat`` times
+(fresh cache each time; median reported); then the last cache is reused and the re-run must make
+zero model calls (both the client's count and the server's request count are reported).
+
+Process start-up, the first import of the openai SDK (``import_seconds``) and the first call of
+the process (an untimed N=1 warm-up, ``first_run_seconds``: the SDK's lazily imported modules, its
+SSL context, the first response_format schema) are reported but kept out of the medians;
+``bench/cold_start.py`` covers start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+try:
+    from bench._common import ROOT, emit, median, table
+except ModuleNotFoundError:  # run as a script: python bench/pipeline_overhead.py
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from bench._common import ROOT, emit, median, table
+
+HOST = "127.0.0.1"
+PATH = "/v1/chat/completions"
+MODEL = "bench-stub"
+ARTICLE_START, ARTICLE_END = "<<<ARTICLE\n", "\nARTICLE>>>"
+MAX_REQUESTS_PER_RUN_FACTOR = 4  # the server refuses (HTTP 400, not retried) past 4 requests per source
+SLACK = 1.05
+
+
+@dataclass
+class ServerState:
+    """What the stub saw: request count and the most requests it had in flight at once."""
+
+    delay: float
+    max_requests: int
+    requests: int = 0
+    in_flight: int = 0
+    max_in_flight: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _article(user_message: str) -> str:
+    start = user_message.find(ARTICLE_START)
+    end = user_message.rfind(ARTICLE_END)
+    if start < 0 or end < 0:
+        return user_message
+    return user_message[start + len(ARTICLE_START) : end]
+
+
+def answer_for(request_body: dict[str, Any]) -> dict[str, Any]:
+    """A recorded-style Chat Completions body: one role claim and one proposition, evidence from the article."""
+    user = "".join(m.get("content", "") for m in request_body.get("messages", []) if m.get("role") == "user")
+    article = _article(user)
+    lines = [line.strip() for line in article.splitlines() if len(line.strip()) >= 20]
+    first = lines[0] if lines else article.strip()
+    second = lines[1] if len(lines) > 1 else first
+    claims = [
+        {
+            "evidence": first[:80],
+            "attribution": {"source_type": "outlet", "name": None},
+            "hedge": None,
+            "modality": "happened",
+            "kind": "proposition",
+            "subject": "the outlet",
+            "predicate": "report",
+            "object": first[:40],
+            "negated": False,
+        },
+        {
+            "evidence": second[:80],
+            "attribution": {"source_type": "outlet", "name": None},
+            "hedge": None,
+            "modality": "happened",
+            "kind": "proposition",
+            "subject": "the article",
+            "predicate": "state",
+            "object": second[:40],
+            "negated": False,
+        },
+    ]
+    content = json.dumps({"claims": claims}, ensure_ascii=False)
+    prompt_chars = sum(len(m.get("content", "")) for m in request_body.get("messages", []))
+    prompt_tokens, completion_tokens = math.ceil(prompt_chars / 4), math.ceil(len(content) / 4)
+    return {
+        "id": "chatcmpl-bench",
+        "object": "chat.completion",
+        "created": 0,
+        "model": MODEL,
+        "system_fingerprint": None,
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "logprobs": None,
+                "message": {"role": "assistant", "content": content, "refusal": None},
+            }
+        ],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
+    }
+
+
+def _handler(state: ServerState) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's connection pool expects
+
+        def log_message(self, format: str, *args: Any) -> None:
+            return
+
+        def _send(self, status: int, body: dict[str, Any]) -> None:
+            data = json.dumps(body).encode("utf-8")
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = json.loads(self.rfile.read(length) or b"{}")
+            if self.path.rstrip("/") != PATH:
+                self._send(404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}})
+                return
+            with state.lock:
+                state.requests += 1
+                over = state.requests > state.max_requests
+                state.in_flight += 1
+                state.max_in_flight = max(state.max_in_flight, state.in_flight)
+            try:
+                if over:  # a bound on the request loop: 400 is not retried by the client
+                    self._send(400, {"error": {"message": "bench request budget exhausted", "type": "bench"}})
+                    return
+                time.sleep(state.delay)
+                self._send(200, answer_for(body))
+            finally:
+                with state.lock:
+                    state.in_flight -= 1
+
+    return Handler
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # socketserver's default listen backlog is 5: with 8 simultaneous connects the kernel drops SYNs
+    # and the client retransmits one second later, which would be charged to the pipeline.
+    request_queue_size = 256
+
+
+@contextmanager
+def stub_server(delay: float, max_requests: int) -> Iterator[tuple[str, ServerState]]:
+    """Serve on 127.0.0.1 (a free port) in a daemon thread; yields the base URL and the counters."""
+    state = ServerState(delay=delay, max_requests=max_requests)
+    server = _Server((HOST, 0), _handler(state))
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{server.server_address[1]}/v1", state
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def make_sources(n: int) -> list[Any]:
+    """N distinct sources: the seed articles in turn, each with a unique first line."""
+    from checker.sources import Source
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds] or ["The phone call lasted 90 minutes, officials said.\n"]
+    names = [p.name for p in seeds] or ["inline"]
+    return [
+        Source(
+            text=f"Bench copy {i} of {names[i % len(texts)]}, filed for the overhead benchmark.\n\n"
+            + texts[i % len(texts)],
+            name=f"bench_{i:03d}.txt",
+        )
+        for i in range(n)
+    ]
+
+
+async def _run(sources: Sequence[Any], base_url: str, cache_dir: Path, concurrency: int, timeout: float) -> Any:
+    from checker.extract import ExtractOptions, extract_sources
+    from checker.llm import LLMSettings
+
+    settings = LLMSettings(
+        model=MODEL, base_url=base_url, api_key="bench", timeout=timeout, transport_attempts=1, reasks=0
+    )
+    options = ExtractOptions(extractor="llm", llm=settings, cache_dir=cache_dir, concurrency=concurrency)
+    return await asyncio.wait_for(extract_sources(sources, options), timeout=timeout)
+
+
+def one_size(n: int, delay: float, concurrency: int, repeat: int) -> dict[str, Any]:
+    """Time N sources ``repeat`` times with fresh caches, then a cached re-run of the last cache."""
+    sources = make_sources(n)
+    target = math.ceil(n / concurrency) * delay * SLACK
+    timeout = target * 4 + 30
+    walls: list[float] = []
+    max_in_flight = 0
+    calls_first = 0
+    with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
+        for attempt in range(max(1, repeat)):
+            cache_dir = Path(tmp) / f"cache{attempt}"
+            with stub_server(delay, MAX_REQUESTS_PER_RUN_FACTOR * n) as (url, state):
+                started = time.perf_counter()
+                result = asyncio.run(_run(sources, url, cache_dir, concurrency, timeout))
+                walls.append(time.perf_counter() - started)
+            failed = [o.source.name for o in result.outcomes if o.error is not None]
+            if failed:
+                raise SystemExit(f"N={n}: extraction failed for {failed[:3]}: {result.outcomes[0].error}")
+            max_in_flight = max(max_in_flight, state.max_in_flight)
+            calls_first = result.usage.calls
+            grounded = sum(len(o.claims.claims) for o in result.outcomes if o.claims is not None)
+        with stub_server(delay, MAX_REQUESTS_PER_RUN_FACTOR * n) as (url, state):
+            started = time.perf_counter()
+            cached = asyncio.run(_run(sources, url, cache_dir, concurrency, timeout))
+            cached_wall = time.perf_counter() - started
+            cached_server_requests = state.requests
+    wall = median(walls)
+    return {
+        "sources": n,
+        "concurrency": concurrency,
+        "delay": delay,
+        "seconds": round(wall, 3),
+        "seconds_min": round(min(walls), 3),
+        "seconds_max": round(max(walls), 3),
+        "runs": [round(w, 3) for w in walls],
+        "target_seconds": round(target, 3),
+        "target_met": wall <= target,
+        "overhead_seconds": round(wall - math.ceil(n / concurrency) * delay, 3),
+        "calls": calls_first,
+        "server_max_in_flight": max_in_flight,
+        "grounded_claims": grounded,
+        "cached_seconds": round(cached_wall, 3),
+        "cached_calls": cached.usage.calls,
+        "cached_server_requests": cached_server_requests,
+        "cache_hits": cached.cache_hits,
+        "cached_zero_calls": cached.usage.calls == 0 and cached_server_requests == 0,
+    }
+
+
+def profile_run(n: int, delay: float, concurrency: int, top: int = 25) -> list[dict[str, Any]]:
+    """cProfile one warm run of N sources; print and return checker's and the SDK's hot spots."""
+    import cProfile
+    import pstats
+
+    sources = make_sources(n)
+    timeout = math.ceil(n / concurrency) * delay * 4 + 30
+    profiler = cProfile.Profile()
+    with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp, stub_server(delay, 4 * n + 4) as (url, _):
+        asyncio.run(_run(make_sources(1), url, Path(tmp) / "warm", concurrency, timeout))
+        profiler.enable()
+        asyncio.run(_run(sources, url, Path(tmp) / "profiled", concurrency, timeout))
+        profiler.disable()
+    stats = pstats.Stats(profiler)
+    raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
+    interesting = ("checker/", "openai/lib/", "openai/_base_client", "pydantic/json_schema", "pydantic/main")
+    rows = [
+        {
+            "function": f"{'/'.join(Path(filename).parts[-2:])}:{line}({func})",
+            "calls": calls,
+            "tottime": round(tottime, 3),
+            "cumtime": round(cumtime, 3),
+        }
+        for (filename, line, func), (_cc, calls, tottime, cumtime, _callers) in raw.items()
+        if any(part in filename for part in interesting)
+    ]
+    rows.sort(key=lambda r: r["cumtime"], reverse=True)
+    print(f"cProfile of one warm run, N={n} (cumulative seconds; the profiler itself slows the run):")
+    print(table(["function", "calls", "own s", "cum s"], [list(r.values()) for r in rows[:top]]))
+    return rows[:top]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sources", type=int, nargs="+", default=[1, 8, 32], help="source counts (default 1 8 32)")
+    parser.add_argument("--delay", type=float, default=1.0, help="server answer delay in seconds (default 1.0)")
+    parser.add_argument("--concurrency", type=int, default=None, help="default: checker's own default (8)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per size; median reported (default 3)")
+    parser.add_argument("--profile", action="store_true", help="also cProfile one warm run of the largest N")
+    args = parser.parse_args(argv)
+    if any(n < 1 or n > 512 for n in args.sources) or not 0 <= args.delay <= 30:
+        parser.error("--sources must be 1..512 and --delay 0..30 seconds")
+
+    started = time.perf_counter()
+    import openai  # noqa: F401 - imported once here so its import time is not charged to the first size
+
+    from checker.extract import DEFAULT_CONCURRENCY
+
+    import_seconds = time.perf_counter() - started
+    concurrency = args.concurrency or DEFAULT_CONCURRENCY
+    # One untimed N=1 run first: the SDK imports more of itself, builds its SSL context and pydantic
+    # builds the response_format schema on the first call of a process. Reported, not in the medians.
+    warmup = one_size(1, args.delay, concurrency, 1)
+    print(f"first call in this process (cold SDK paths), N=1: {warmup['seconds']:.3f} s (not in the table)")
+    rows = [one_size(n, args.delay, concurrency, args.repeat) for n in args.sources]
+    print(
+        table(
+            [
+                "sources",
+                "conc.",
+                "delay s",
+                "median s",
+                "min s",
+                "max s",
+                "target s",
+                "met",
+                "overhead s",
+                "calls",
+                "max in flight",
+                "cached s",
+                "cached calls",
+            ],
+            [
+                [
+                    r["sources"],
+                    r["concurrency"],
+                    r["delay"],
+                    r["seconds"],
+                    r["seconds_min"],
+                    r["seconds_max"],
+                    r["target_seconds"],
+                    "yes" if r["target_met"] else "NO",
+                    r["overhead_seconds"],
+                    r["calls"],
+                    r["server_max_in_flight"],
+                    r["cached_seconds"],
+                    r["cached_calls"],
+                ]
+                for r in rows
+            ],
+        )
+    )
+    print(f"target: ceil(N / {concurrency}) x delay x {SLACK}")
+    print(f"import of openai + checker.extract (not timed above): {import_seconds:.3f} s")
+    result = {
+        "delay": args.delay,
+        "concurrency": concurrency,
+        "repeat": args.repeat,
+        "import_seconds": round(import_seconds, 3),
+        "first_run_seconds": warmup["seconds"],
+        "all_targets_met": all(r["target_met"] for r in rows),
+        "all_cached_zero_calls": all(r["cached_zero_calls"] for r in rows),
+        "sizes": rows,
+    }
+    if args.profile:
+        result["profile_top"] = profile_run(max(args.sources), args.delay, concurrency)
+    emit("pipeline_overhead", result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
