@@ -127,7 +127,7 @@ _LOWER_HEADS = frozenset(
         "defender forecaster meteorologist director minister secretary chancellor adviser advisor prosecutor "
         "judge officer inspector detective commissioner chairman chairwoman chair ceo economist analyst "
         "epidemiologist professor negotiator mediator lawyer counsel president governor mayor senator "
-        "ambassador"
+        "ambassador attorney nurse"
     )
 )
 # Words that may stand before a head inside a title ("National Security Advisor", "head coach").
@@ -149,6 +149,16 @@ _STATUS_WORDS: dict[str, Status] = {
     "outgoing": "current",
     "then": "unspecified",
 }
+# Capitalised function words: never a name, a title modifier or an organisation.
+_FUNCTION_WORDS = frozenset(
+    _words(
+        "The A An In On At For And But Or Of To With As By From This That These Those It He She We They I You "
+        "His Her Their Our My Your Its When While After Before During Following According However Meanwhile "
+        "Although Though If Since Because Why What Who Where How Then There Here Both Each All Some Many More "
+        "Most No Not Yes Also Even Still Just Yet Now Today Tomorrow Yesterday Last Next Early Late"
+    )
+    + list(_WEEKDAYS)
+)
 # Capitalised words that are never part of a person's name.
 _NON_NAME = frozenset(
     _words(
@@ -161,12 +171,14 @@ _NON_NAME = frozenset(
         "Service Services Hospital Airport Station Bank Fund Board Committee Commission Senate Congress "
         "Parliament Assembly Government Administration Federal National International Global World Western "
         "Eastern Northern Southern East West North South Middle Central Sea River Island Gulf Coast Bay Lake "
-        "Mountain Valley Park County Intelligence Artificial Energy Dollar Power Act Law Bill Plan Deal "
+        "Mountain Valley County Intelligence Artificial Energy Dollar Power Act Law Bill Plan Deal "
         "Summit War Peace Day Week Month Year Spread Love Related Posts Leave Reply Copyright Original Source "
         "See Conclusion Future Role Focus Hurricane Storm Tropical Typhoon Cyclone Weather Centre Center "
         "Police Fire Health Institute Media Times Post Journal Herald Tribune Daily Press Reuters AP AFP BBC "
         "CNN NBC CBS ABC Fox NATO EU UN CIA FBI WHO CDC Kremlin Pentagon Capitol God Christmas Easter Mideast "
-        "Breaking Update Live Video Photo"
+        "Breaking Update Live Video Photo Logistics Capital Holdings Motors Airlines Airways Systems "
+        "Technologies Partners Foods Pharmaceuticals Labs Industries Insurance Securities Ventures Solutions "
+        "Networks FC Inc. Corp. Ltd LLC Co. Group"
     )
     + list(_WEEKDAYS)
     + _words("January February March April May June July August September October November December")
@@ -182,17 +194,17 @@ _ORDINALS = (
     r"\d+(?:st|nd|rd|th)"
 )
 _HEDGE = (
-    r"(?:approximately|about|around|roughly|nearly|almost|some|more than|over|at least|just over|just under|"
+    r"(?i:approximately|about|around|roughly|nearly|almost|some|more than|over|at least|just over|just under|"
     r"less than|fewer than|up to|close to|an estimated|as many as|at most|upwards of|well over|under|exactly|"
     r"precisely|an? (?:staggering|estimated|reported))"
 )
 _NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?:hundred|thousand|million|billion|trillion))?"
+    r"(?i:(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s+(?:hundred|thousand|million|billion|trillion))?"
     rf"|(?:(?:{_NUM_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|a|one)"
     r"(?:\s+(?:hundred|thousand|million|billion))+"
     rf"|(?:{_NUM_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:tens|hundreds) of (?:thousands|millions)|(?:a few |several )?(?:dozens|hundreds|thousands|millions|billions)"
-    r"|a dozen|two dozen|dozens|scores"
+    r"|a dozen|two dozen|dozens|scores)"
 )
 
 # Event nouns -> canonical event type. Communication nouns collapse to "phone call" when the article has one.
@@ -358,7 +370,8 @@ _MEASURE_AFTER: dict[str, str] = {
     "refugees": "refugees",
 }
 _PEOPLE_NOUNS = (
-    r"(?:people|persons|civilians|residents|soldiers|troops|children|adults|men|women|passengers|workers|"
+    r"(?:child|person|man|woman|boy|girl|worker|resident|soldier|officer|patient|civilian|"
+    r"people|persons|civilians|residents|soldiers|troops|children|adults|men|women|passengers|workers|"
     r"villagers|fans|patients|migrants|protesters|Ukrainians|Russians|Palestinians|Israelis|Americans)"
 )
 _VERB_BEFORE: dict[str, str] = {
@@ -400,7 +413,7 @@ _UNIT_MEASURES: dict[str, tuple[str, str]] = {
     "degrees": ("temperature", "degrees"),
 }
 _MONEY_NOUNS = (
-    "fine|settlement|damages|revenue|revenues|sales|profit|profits|loss|losses|price|cost|costs|bail|salary|"
+    "bribes|bribe|kickbacks|savings|fine|settlement|damages|revenue|revenues|sales|profit|profits|loss|losses|price|cost|costs|bail|salary|"
     "contract|budget|funding|aid|bonus|valuation|deal|bid|offer|penalty|award|compensation|investment|debt|"
     "payout|fee|fees|dividend|earnings|income"
 )
@@ -491,7 +504,7 @@ _RE_DUR_ADJ = re.compile(
 )
 _RE_DUR_FOR = re.compile(
     r"\b(?P<verb>for|lasted|lasting|lasts|last|took|taking|spanned|spanning|after|of)\s+"
-    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<amount>{_AMOUNT_DUR})(?![\w-])(?!\s+(?:ago|earlier|later|before|after|old))"
+    rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<amount>{_AMOUNT_DUR})(?![\w-])(?!\s+(?:ago|earlier|later|old))"
 )
 _RE_DUR_ORD = re.compile(
     rf"\b(?:enters?|entered|entering|into|in|is in|now in)\s+(?P<amount>its\s+(?:{_ORDINALS})\s+"
@@ -500,9 +513,11 @@ _RE_DUR_ORD = re.compile(
 _RE_DUR_ADJECTIVE = re.compile(r"(?<![\w-])(?P<amount>lengthy|brief|marathon|hours-long|hourslong|protracted)\b")
 _RE_QTY_BEFORE = re.compile(
     rf"\b(?:(?P<hedge>{_HEDGE})\s+)?(?P<amount>{_NUMBER})(?:\s+(?:more|additional|other|new|confirmed|reported|"
-    rf"suspected|total))?\s+(?:of\s+)?(?:(?:the\s+)?{_PEOPLE_NOUNS}\s+(?:were\s+|have\s+been\s+|had\s+been\s+|"
-    r"being\s+|are\s+|was\s+|been\s+)?(?:(?:killed|injured|wounded|hurt|displaced|evacuated|missing|arrested|"
-    r"hospitali[sz]ed|dead)|(?:died|lost\s+their\s+lives))|(?P<kw>"
+    rf"suspected|total))?\s+(?:of\s+)?"
+    r"(?:[a-z]{3,}\s+(?=(?:cases|patients|deaths|jobs|employees|workers|votes)\b))?"
+    rf"(?:(?:(?:the\s+)?{_PEOPLE_NOUNS}\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+|"
+    r"being\s+|are\s+|was\s+|were\s+reported\s+|been\s+|has\s+been\s+|have\s+|has\s+)?(?:(?:killed|injured|wounded|"
+    r"hurt|displaced|evacuated|missing|arrested|hospitali[sz]ed|dead)|(?:died|lost\s+their\s+lives))|(?P<kw>"
     + "|".join(sorted((re.escape(k) for k in _MEASURE_AFTER), key=len, reverse=True))
     + r"))(?![\w-])"
 )
@@ -513,8 +528,8 @@ _RE_QTY_AFTER_VERB = re.compile(
     rf"employees|staff|civilians|residents|positions|others))?(?![\w-])"
 )
 _RE_QTY_TOLL = re.compile(
-    r"\b(?P<kw>death toll|toll|number of (?:dead|deaths|fatalities|victims)|(?:number|count) of (?:injured|wounded)"
-    r"|number of (?:cases|infections)|unemployment|turnout|attendance|crowd)\s+(?:[\w’']+\s+){0,3}?"
+    r"\b(?P<kw>(?i:death toll|toll|number of (?:dead|deaths|fatalities|victims)|(?:number|count) of (?:injured|wounded)"
+    r"|number of (?:cases|infections)|unemployment|turnout|attendance|crowd))\s+(?:[\w’']+\s+){0,3}?"
     rf"(?:at|in|to|of|reached|hit|was|is|stood at|stands at|rose to|climbed to|jumped to|fell to)\s+(?:the\s+)?"
     rf"(?:(?P<hedge>{_HEDGE})\s+)?(?P<amount>{_NUMBER})(?P<pct>\s*(?:%|percent|per cent))?(?![\w-])"
 )
@@ -532,13 +547,38 @@ _RE_QTY_UNIT = re.compile(
 )
 _RE_SCORE = re.compile(
     r"\b(?P<verb>won|beat|defeated|lost|drew|draw|victory|win|loss|defeat|edged|thrashed|routed|scoreline|score)"
-    r"\b[^.;]{0,40}?\b(?P<amount>\d{1,3}[-–]\d{1,3})\b"
+    r"\b[^.;]{0,40}?\b(?P<amount>\d{1,3}[-–]\d{1,3})\b(?![-–]\d)"
+    r"|\b(?P<amount2>\d{1,3}[-–]\d{1,3})\s+(?:win|victory|defeat|loss|draw|home win|away win|triumph|rout)\b"
 )
+# Verbs that name an event when no event noun is near ("the two leaders met on Tuesday").
+_RE_VERB_EVENT = re.compile(
+    r"\b(?P<v>met|meets|spoke|talked|deliberated|convicted|acquitted|sentenced|guilty|beat|defeated|drew|voted|"
+    r"made landfall|testified|(?:cut|cutting|eliminate|eliminating|lay off|laying off|laid off|shed|shedding)"
+    r"\s+(?:about\s+|some\s+|roughly\s+)?[\d,]+\s+(?:jobs|positions|workers|employees|staff)|\d{1,3}[-–]\d{1,3}\s+(?:win|victory|defeat|loss|draw|triumph))\b"
+)
+_VERB_EVENTS: dict[str, str] = {
+    "met": "meeting",
+    "meets": "meeting",
+    "spoke": "@talk",
+    "talked": "@talk",
+    "deliberated": "deliberations",
+    "convicted": "verdict",
+    "guilty": "verdict",
+    "acquitted": "verdict",
+    "sentenced": "sentencing",
+    "beat": "match",
+    "defeated": "match",
+    "drew": "match",
+    "voted": "election",
+    "made landfall": "storm",
+    "testified": "trial",
+}
+_ORG_EVENTS = frozenset(["match", "strike", "merger", "acquisition", "recall", "layoffs", "audit", "race"])
 _RE_MEMBER_MARKER = re.compile(r"(?:,\s*)?\b(?:including|like|such as|among them|among whom|notably)\s+")
 _RE_BULLET = re.compile(r"^[ \t]*[•*\-–][ \t]+", re.MULTILINE)
 _RE_FUTURE = re.compile(
     r"\b(?:will|would|shall|is set to|are set to|is scheduled|are scheduled|scheduled|plans? to|planned|expects?|"
-    r"expected|is due|are due|next|upcoming|intends? to|going to)\b"
+    r"expected|is due|are due|next|upcoming|intends? to|going to|set\s+(?:\w+\s+)?for)\b"
 )
 _RE_SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|potential)\b")
 _RE_ONGOING = re.compile(r"\b(?:enters?|entering|is now|ongoing|continues|remains|has been|have been|still)\b")
@@ -566,7 +606,7 @@ _RE_SPEAKER_AFTER = re.compile(
     r"(?=\s+(?:in|on|at|during|after|before|to|who|when|while|as)\b|[,.;]|$))"
 )
 _RE_SPEAKER_BEFORE = re.compile(
-    rf"(?P<who>[^,.;“”\"]{{1,80}}?)\s+(?:(?:also|then|later|once|again)\s+)?(?:{_SPEECH})\s*(?:in\s+a\s+\w+\s*)?[,:]?\s*$"
+    rf"(?P<who>[^,.;“”\"]{{1,80}}?),?\s+(?:(?:also|then|later|once|again)\s+)?(?:{_SPEECH})\s*(?:in\s+a\s+\w+\s*)?[,:]?\s*$"
 )
 _RE_PARTICIPLE_BEFORE = re.compile(
     r"\b(?:saying|stating|adding|declaring|writing|telling\s+\w+|noting|warning|insisting|explaining)\s*[,:]?\s*$"
@@ -615,6 +655,11 @@ class _Doc:
     dominant: dict[str, list[str]] = field(default_factory=dict)
     main_event: str | None = None
     titled: list[_Titled] = field(default_factory=list)
+    masked: str = ""  # the text with abbreviation periods masked, same offsets
+    headlines: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_headline(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.headlines)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.sents:
@@ -750,9 +795,7 @@ def _find_titled(text: str) -> list[_Titled]:
                 break
             if lw.endswith(("’s", "'s")) or word in ("The", "A", "An", "In", "On", "By", "And", "But"):
                 break
-            is_cap = word[0].isupper() and word not in _NON_NAME - set(_COUNTRY_FORMS) - {"CIA", "FBI", "NATO"}
-            if word in ("CIA", "FBI", "NATO", "EU", "UN", "WHO", "CDC", "Kremlin", "Mideast", "Pentagon"):
-                is_cap = True
+            is_cap = word[0].isupper() and word not in _FUNCTION_WORDS
             if not (is_cap or lw in _MOD_LOWER):
                 break
             if word in ("Kremlin", "Pentagon", "Mideast") and org is None:
@@ -808,10 +851,13 @@ def _index_people(doc: _Doc, titled: list[_Titled]) -> None:
     full: list[str] = []
     singles: list[str] = []
     for t in titled:
-        (full if len(t.name.split()) >= 2 else singles).append(t.name)
+        if not doc.in_headline(t.start):
+            (full if len(t.name.split()) >= 2 else singles).append(t.name)
     standalone = Counter(m.group() for m in _RE_CAPWORD.finditer(text))
     speech_after = re.compile(rf"^\s*(?:,\s*(?:who|the|an?|one of)\b|\s*(?:{_SPEECH}|{_REPORT_VERBS})\b)")
     for m in _RE_CAPSEQ.finditer(text):
+        if doc.in_headline(m.start()):
+            continue
         toks = m.group().split()
         # strip leading title words, nationalities and stopwords
         while toks and (toks[0] in _NON_NAME or toks[0].lower().rstrip(".") in _HEAD_WORDS):
@@ -867,6 +913,13 @@ def _find_events(doc: _Doc) -> None:
         if typ == "@talk":
             typ = doc.talk_type if has_call else (word if word in ("talks", "meeting") else "talks")
         events.append(_Event(m.start(1), m.end(1), typ))
+    for m in _RE_VERB_EVENT.finditer(text):
+        v = m.group("v")
+        typ = "match" if v[0].isdigit() else "layoffs" if " " in v and v[0] in "clse" else _VERB_EVENTS[v]
+        if typ == "@talk":
+            typ = doc.talk_type
+        events.append(_Event(m.start(), m.end(), typ))
+    events.sort(key=lambda ev: ev.start)
     doc.events = events
     counts = Counter(e.type for e in events)
     if counts:
@@ -887,10 +940,12 @@ def _entities_in(doc: _Doc, start: int, end: int, typ: str) -> list[tuple[int, s
                 out.append((start + m.start(), c))
         return sorted(out)
     people = [(m.start, m.name) for m in doc.mentions_in(start, end, outside_quotes=True)]
-    if typ in _PEOPLE_EVENTS or typ in ("trial", "hearing", "sentencing", "verdict", "negotiations"):
+    if typ in _PEOPLE_EVENTS or typ in ("trial", "hearing", "sentencing", "verdict", "negotiations", "deliberations"):
         return people
     # other events: named things (teams, storms, companies), people included
     for m in _RE_CAPSEQ.finditer(doc.text, start, end):
+        if doc.in_headline(m.start()):
+            continue
         toks = m.group().split()
         while toks and toks[0] in ("The", "A", "An", "In", "On", "At", "By", "After", "When", "While"):
             toks.pop(0)
@@ -898,8 +953,10 @@ def _entities_in(doc: _Doc, start: int, end: int, typ: str) -> list[tuple[int, s
         if not name or any(name == p or name.endswith(" " + p.split()[-1]) for _, p in people):
             continue
         storm_word = toks[0] in ("Hurricane", "Storm", "Typhoon", "Tropical", "Cyclone")
-        if (storm_word and len(toks) > 1) or (not storm_word and toks[0] not in _NON_NAME):
+        if (storm_word and len(toks) > 1) or (not storm_word and typ != "storm" and toks[0] not in _NON_NAME):
             out.append((m.start(), name))
+    if typ == "storm" or (typ in _ORG_EVENTS and out):
+        return sorted(out)
     return sorted(out + people)
 
 
@@ -993,7 +1050,10 @@ def _classify_source(doc: _Doc, who: str, pos: int) -> Attribution | None:
         return Attribution(source_type="anonymous", name=None)
     doc_m = _RE_DOC.search(who)
     if doc_m:
-        return Attribution(source_type="document", name=doc_m.group().strip())
+        name = doc_m.group().strip()
+        if len(who.split()) <= 4:
+            name = who
+        return Attribution(source_type="document", name=name)
     for m in reversed(doc.mentions):
         if m.end <= pos and m.start >= pos - len(who) - 2:
             return Attribution(source_type="person", name=m.name)
@@ -1004,11 +1064,13 @@ def _classify_source(doc: _Doc, who: str, pos: int) -> Attribution | None:
         return Attribution(source_type="person", name=doc.persons[tail])
     org_m = _RE_ORG.search(who)
     if org_m:
-        return Attribution(source_type="organisation", name=org_m.group().strip())
+        whole = re.search(r"(?:\b(?:the|The)\s+)?(?:[\w’'-]+\s+){0,3}$", who[: org_m.start()])
+        name = org_m.group().strip()
+        if whole and whole.group().strip() and not org_m.group().lower().startswith("the "):
+            name = (whole.group() + org_m.group()).strip()
+        return Attribution(source_type="organisation", name=name)
     cap = re.search(r"((?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})$", who)
-    if cap and cap.group(1).split()[-1] not in _NON_NAME - {"News", "Times", "Post", "Kremlin", "NATO", "CIA", "FBI"}:
-        return Attribution(source_type="organisation", name=cap.group(1))
-    if cap and cap.group(1).split()[-1] in ("News", "Times", "Post", "Kremlin", "NATO", "CIA", "FBI", "WHO", "CDC"):
+    if cap and cap.group(1).split()[-1] not in _FUNCTION_WORDS:
         return Attribution(source_type="organisation", name=cap.group(1))
     return None
 
@@ -1017,7 +1079,7 @@ def _attribution(doc: _Doc, start: int, end: int) -> tuple[Attribution, int]:
     """Whose claim a passage is: the nearest reporting clause before it in the sentence, one after it, the quote's
     speaker, or the outlet. Returns the attribution and where its evidence should start."""
     s, e = doc.sentence_of(start)
-    head = doc.text[s:start]
+    head = doc.masked[s:start]
     best: tuple[int, Attribution] | None = None
     for m in _RE_DESCRIBED_BY.finditer(head):
         a = _classify_source(doc, m.group("who"), s + m.end("who"))
@@ -1042,10 +1104,12 @@ def _attribution(doc: _Doc, start: int, end: int) -> tuple[Attribution, int]:
             best = (s + len(pre) - len(text_subj), a)
     if best is not None:
         return best[1], best[0]
-    tail = doc.text[end:e]
+    tail = doc.masked[end:e]
     tm = re.match(rf"[^.;“”\"]{{0,80}}?,\s*(?P<who>[^,.;“”\"]{{1,60}}?)\s+(?:{_REPORT_VERBS})\b", tail)
+    if tm is None:
+        tm = re.match(r"[^.;“”\"]{0,80}?,\s*according to\s+(?P<who>[^,.;“”\"]{1,60})", tail)
     if tm:
-        a = _classify_source(doc, tm.group("who"), end + tm.end("who"))
+        a = _classify_source(doc, doc.text[end + tm.start("who") : end + tm.end("who")], end + tm.end("who"))
         if a:
             return a, start
     q = doc.in_quote(start)
@@ -1197,8 +1261,11 @@ def _durations(doc: _Doc) -> Iterator[_Found]:
         yield from emit(m.start("amount"), m.end("amount"), amount, m.group("hedge"), _dur_scale(amount))
     for m in _RE_DUR_FOR.finditer(text):
         amount = m.group("amount")
-        if m.group("verb") == "of" and not re.match(
-            r"\s+(?:talks|negotiations|deliberations|play|fighting|war)", text[m.end() :]
+        of_event = any(0 <= m.start() - ev.end <= 2 for ev in doc.events)
+        if (
+            m.group("verb") == "of"
+            and not of_event
+            and not re.match(r"\s+(?:talks|negotiations|deliberations|play|fighting|war)", text[m.end() :])
         ):
             continue
         if m.group("verb") == "after" and not re.match(r"\s+of\b", text[m.end() :]):
@@ -1285,7 +1352,8 @@ def _quantities(doc: _Doc) -> Iterator[_Found]:
         }.get(
             kw, "injured" if "injur" in kw or "wound" in kw else "cases" if "case" in kw or "infect" in kw else "deaths"
         )
-        yield from emit(m.start(), m.end(), m.group("amount"), m.group("hedge"), measure, "percent" if pct else None)
+        amount = m.group("amount") + (pct or "")
+        yield from emit(m.start(), m.end(), amount, m.group("hedge"), measure, "percent" if pct else None)
     for m in _RE_QTY_AFTER_VERB.finditer(text):
         verb = m.group("verb").lower()
         obj = (m.group("obj") or "").lower()
@@ -1308,7 +1376,9 @@ def _quantities(doc: _Doc) -> Iterator[_Found]:
         yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, None, span_start=m.start())
     for m in _RE_QTY_BEFORE.finditer(text):
         amount = m.group("amount")
-        if amount in ("a", "one") or re.fullmatch(r"(?:19|20)\d\d", amount):
+        if amount == "a" or re.fullmatch(r"(?:19|20)\d\d", amount):
+            continue
+        if re.search(r"(?i)\bno\s+$", text[max(0, m.start() - 4) : m.start()]):
             continue
         kw = (m.group("kw") or "").lower()
         if kw:
@@ -1339,7 +1409,9 @@ def _quantities(doc: _Doc) -> Iterator[_Found]:
         elif re.search(r"\b(?:won|took|secured|received|got|garnered|captured)\s+(?:just\s+)?$", before):
             measure = "share of the vote"
         elif (
-            of and not of.startswith(("the ", "its ", "their ")) and re.fullmatch(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?", of)
+            of
+            and not of.startswith(("the ", "its ", "their ", "all "))
+            and re.fullmatch(r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?", of)
         ):
             measure = f"share of {of}"
         else:
@@ -1358,6 +1430,8 @@ def _quantities(doc: _Doc) -> Iterator[_Found]:
             measure = nm.group(1)
         elif re.search(r"\bfined\s+(?:\w+\s+)?$", before):
             measure = "fine"
+        elif re.search(r"\bsav(?:e|es|ed|ing)\s+(?:\w+\s+)?$", before):
+            measure = "savings"
         else:
             continue
         amount = m.group("amount")
@@ -1374,24 +1448,36 @@ def _quantities(doc: _Doc) -> Iterator[_Found]:
             measure = "snowfall"
         elif measure == "rainfall" and not re.search(r"rain|snow|precipitation|downpour", ctx):
             continue
-        if measure == "wind speed" and "wind" not in ctx and "gust" not in ctx:
+        if measure == "wind speed" and "gust" in text[max(s, m.start() - 40) : m.start()].lower():
+            measure = "wind gusts"
+        elif measure == "wind speed" and "wind" not in ctx and "gust" not in ctx:
             measure = "speed"
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, unit)
     for m in _RE_SCORE.finditer(text):
-        yield from emit(
-            m.start("amount"), m.end("amount"), m.group("amount"), None, "score", None, span_start=m.start()
-        )
+        g = "amount" if m.group("amount") else "amount2"
+        yield from emit(m.start(g), m.end(g), m.group(g), None, "score", None, span_start=m.start())
 
 
 def _roles(doc: _Doc) -> Iterator[_Found]:
     for t in doc.titled:
         if doc.in_quote(t.start) or doc.in_quote(t.end - 1):
             continue
-        person = doc.resolve(t.name)
+        end = t.end
+        name = t.name
+        if doc.in_headline(t.start):
+            # title case: keep the longest prefix that is a known name ("Hale Found Guilty" -> "Hale")
+            toks = name.split()
+            while toks and " ".join(toks) not in doc.persons:
+                toks.pop()
+            if not toks:
+                continue
+            name = " ".join(toks)
+            end = t.name_start + len(name)
+        person = doc.resolve(name)
         yield _Found(
             t.start,
-            t.end,
+            end,
             {
                 "person": person,
                 "title": t.title,
@@ -1418,7 +1504,7 @@ def _speaker_from(doc: _Doc, who: str, pos: int) -> Attribution | None:
 
 def _quote_speaker(doc: _Doc, q: _Quote) -> tuple[Attribution, int, int] | None:
     """Who said a quotation, and the span of the attribution phrase."""
-    text = doc.text
+    text = doc.masked
     s, _e = doc.sentence_of(q.start)
     after = text[q.end : min(len(text), q.end + 100)]
     am = _RE_SPEAKER_AFTER.match(after)
@@ -1434,10 +1520,10 @@ def _quote_speaker(doc: _Doc, q: _Quote) -> tuple[Attribution, int, int] | None:
     if am:
         if am.group("who"):
             who_end = q.end + am.end("who")
-            a = _speaker_from(doc, am.group("who"), who_end)
+            a = _speaker_from(doc, doc.text[q.end + am.start("who") : who_end], who_end)
         else:
             who_end = q.end + am.end("who2")
-            who2 = am.group("who2")
+            who2 = doc.text[q.end + am.start("who2") : who_end]
             ms = doc.mentions_in(q.end + am.start("who2"), who_end + 1)
             a = Attribution(source_type="person", name=ms[0].name) if ms else _classify_source(doc, who2, who_end)
         if a is not None:
@@ -1446,7 +1532,15 @@ def _quote_speaker(doc: _Doc, q: _Quote) -> tuple[Attribution, int, int] | None:
     bstart = q.start - len(before)
     bm = _RE_SPEAKER_BEFORE.search(before)
     if bm:
-        who = bm.group("who")
+        who = doc.text[bstart + bm.start("who") : bstart + bm.end("who")]
+        rel = re.match(r"\s*who\b", who)
+        if rel:
+            # "Gov. Linda Park, who declared an emergency, said": the speaker stands before the clause
+            ms = [
+                m for m in doc.mentions if m.end <= bstart + bm.start("who") and bstart + bm.start("who") - m.end <= 3
+            ]
+            if ms:
+                return Attribution(source_type="person", name=ms[-1].name), ms[-1].start, q.end
         who = re.split(r"\b(?:that|which|who|and|but|as|though|while|,)\s+", who)[-1]
         who = re.sub(r"^(?:According to [^,]*,\s*)", "", who)
         who_start = bstart + bm.end("who") - len(who)
@@ -1690,8 +1784,34 @@ def _propositions(doc: _Doc) -> Iterator[_Found]:
 # --- entry point -------------------------------------------------------------------------------------------------
 
 
+_RE_ABBREV_DOT = re.compile(
+    r"(?<![\w.])(?:(?:[A-Z]\.){2,}|(?:Dr|Gov|Sen|Rep|Mr|Mrs|Ms|St|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Feb|Jan|Aug|Sept|Oct|"
+    r"Nov|Dec)\.)"
+)
+
+
+def _mask(text: str) -> str:
+    """Hide the periods of abbreviations ("U.S.", "Dr.") so clause regexes do not stop at them; offsets unchanged."""
+    return _RE_ABBREV_DOT.sub(lambda m: m.group().replace(".", "\u00b7"), text)
+
+
+def _find_headlines(text: str) -> list[tuple[int, int]]:
+    """Title-case lines without closing punctuation: headlines and captions, where capitals say nothing about names."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        words = re.findall(r"[A-Za-z][\w’'-]*", line)
+        if not words or line.endswith((".", "!", "?", ":", "”", '"')) or len(words) > 16:
+            continue
+        minor = {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "with", "as", "by", "from"}
+        caps = sum(1 for w in words if w[0].isupper() or w.lower() in minor)
+        if caps == len(words) and sum(1 for w in words if w[0].isupper()) >= 2:
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 def _analyse(text: str) -> _Doc:
-    doc = _Doc(text=text)
+    doc = _Doc(text=text, masked=_mask(text), headlines=_find_headlines(text))
     doc.sents = _split_sentences(text)
     doc.quotes = _find_quotes(text)
     titled = _find_titled(text)
