@@ -54,24 +54,20 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyascii import anyascii
 
+from checker import normalize
 from checker.normalize import (
     Amount,
     PersonIndex,
     TitleKey,
-    duration,
-    event_type_key,
-    measure_key,
     name_key,
     org_key,
     parse_date,
-    quantity,
-    quote_relation,
     resolve_weekday,
     same_person,
-    title_key,
     titles_conflict,
 )
 from checker.report import (
@@ -111,6 +107,7 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s", "e")
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
     """Lowercase ASCII with punctuation turned into spaces, so spellings with accents or curly quotes meet."""
     text = anyascii(text).lower().replace("'s ", " ").replace("'", "")
@@ -125,6 +122,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def _content_tokens(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _fold(text).split() if w not in _STOPWORDS)
 
@@ -135,7 +133,15 @@ def _short_hash(payload: object) -> str:
 
 # --- normalisation adapters ----------------------------------------------------------
 # checker.normalize does the heavy lifting; these wrappers only give its results the
-# string forms the rules bucket and report on.
+# string forms the rules bucket and report on. The normalisers are pure, so memoising them
+# is safe, and news repeats itself: a thousand sources write "President" a thousand times.
+
+duration = lru_cache(maxsize=1 << 16)(normalize.duration)
+quantity = lru_cache(maxsize=1 << 16)(normalize.quantity)
+measure_key = lru_cache(maxsize=1 << 14)(normalize.measure_key)
+event_type_key = lru_cache(maxsize=1 << 14)(normalize.event_type_key)
+title_key = lru_cache(maxsize=1 << 16)(normalize.title_key)
+quote_relation = lru_cache(maxsize=1 << 16)(normalize.quote_relation)
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -175,14 +181,30 @@ class _Item:
 
 def _canonical(sources: Sequence[SourceClaims]) -> tuple[list[SourceClaims], list[_Item]]:
     """Put sources and claims in one order that does not depend on the input order."""
-    ordered = sorted(sources, key=lambda s: (s.source.name, s.model_dump_json()))
-    items: list[tuple[tuple[str, int, int, str], _Item]] = []
+    names = [s.source.name for s in sources]
+    if len(set(names)) == len(names):
+        ordered = sorted(sources, key=lambda s: s.source.name)
+    else:  # duplicate names: the whole content breaks the tie
+        ordered = sorted(sources, key=lambda s: (s.source.name, s.model_dump_json()))
+    by_position: dict[tuple[str, int, int, str], list[_Item]] = defaultdict(list)
     for source in ordered:
         for grounded in source.claims:
-            key = (source.source.name, grounded.evidence.start, grounded.evidence.end, grounded.claim.model_dump_json())
-            items.append((key, _Item(source.source.name, source.source.published, grounded.claim, grounded.evidence)))
-    items.sort(key=lambda pair: pair[0])
-    return ordered, [item for _, item in items]
+            key: tuple[str, int, int, str] = (
+                source.source.name,
+                grounded.evidence.start,
+                grounded.evidence.end,
+                grounded.claim.kind,
+            )
+            by_position[key].append(
+                _Item(source.source.name, source.source.published, grounded.claim, grounded.evidence)
+            )
+    items: list[_Item] = []
+    for key in sorted(by_position):
+        group = by_position[key]
+        if len(group) > 1:  # several claims on one span: their content orders them (rare, so dumped lazily)
+            group = sorted(group, key=lambda item: item.claim.model_dump_json())
+        items.extend(group)
+    return ordered, items
 
 
 def _person_mentions(claim: Claim) -> list[str]:
@@ -215,8 +237,9 @@ class _People:
     def build(cls, items: Sequence[_Item]) -> _People:
         people = cls()
         mentions: dict[str, set[str]] = defaultdict(set)
-        for item in items:
-            mentions[item.source].update(n for n in _person_mentions(item.claim) if _looks_like_name(n))
+        item_mentions = [_person_mentions(item.claim) for item in items]
+        for item, names in zip(items, item_mentions, strict=True):
+            mentions[item.source].update(n for n in names if _looks_like_name(n))
         # inside a source: "Trump" -> that source's "donald trump" (PersonIndex)
         for source in sorted(mentions):
             index = PersonIndex(sorted(mentions[source]))
@@ -240,8 +263,8 @@ class _People:
         for local_key, resolved in sorted(people.local.items()):
             people.local[local_key] = canonical.get(resolved, resolved)
         written_forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for item in items:
-            for name in _person_mentions(item.claim):
+        for item, names in zip(items, item_mentions, strict=True):
+            for name in names:
                 identity = people.local.get((item.source, name_key(name)))
                 if identity:
                     written_forms[identity][name.strip()] += 1
@@ -265,6 +288,7 @@ class _People:
 _NAME_PARTICLES = frozenset({"de", "van", "von", "der", "al", "bin", "da", "di", "le", "la", "du", "del", "ibn"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _looks_like_name(text: str) -> bool:
     """Capitalised words (and name particles) only: 'Donald J. Trump', 'Russia', not 'the war in Ukraine'.
 
@@ -364,20 +388,31 @@ def _finding(
     attributed_to: str | None,
     values: Iterable[_Value],
 ) -> Finding:
-    rendered = sorted(
-        (
-            FindingValue(
-                source=v.item.source,
-                value=v.written,
-                normalized=v.normalized,
-                attribution=v.item.claim.attribution,
-                modality=v.item.claim.modality,
-                evidence=Evidence(text=v.item.span.text, start=v.item.span.start, end=v.item.span.end),
-            )
-            for v in values
-        ),
-        key=lambda fv: (fv.source, fv.evidence.start, fv.evidence.end, fv.value, fv.normalized, fv.model_dump_json()),
-    )
+    def order(v: _Value) -> tuple[str, int, int, str, str, str, str, str]:
+        attribution = v.item.claim.attribution
+        return (
+            v.item.source,
+            v.item.span.start,
+            v.item.span.end,
+            v.written,
+            v.normalized,
+            attribution.source_type,
+            attribution.name or "",
+            v.item.claim.modality,
+        )
+
+    # model_construct: every part comes from already validated claims, and reports can hold 100k values
+    rendered = [
+        FindingValue.model_construct(
+            source=v.item.source,
+            value=v.written,
+            normalized=v.normalized,
+            attribution=v.item.claim.attribution,
+            modality=v.item.claim.modality,
+            evidence=Evidence.model_construct(text=v.item.span.text, start=v.item.span.start, end=v.item.span.end),
+        )
+        for v in sorted(values, key=order)
+    ]
     payload = [
         kind,
         fact,
@@ -999,10 +1034,11 @@ def _subject_key(source: str, subject: str, people: _People) -> str:
     return " + ".join(sorted(keys))
 
 
-def _subject_parts(subject: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _subject_parts(subject: str) -> tuple[str, ...]:
     """'Donald Trump and Vladimir Putin' -> both names; a leading article is dropped ('the United States')."""
     parts = [p.strip() for p in re.split(r",|&|\band\b", subject) if p.strip()]
-    return [re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", p) for p in parts]
+    return tuple(re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", p) for p in parts)
 
 
 def _proposition_findings(items: Sequence[_Item], people: _People) -> list[Finding]:

@@ -9,7 +9,6 @@ that could break a consumer.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -151,8 +150,12 @@ class Report(_Model):
         return value
 
     def to_json(self) -> str:
-        """The JSON contract: keys in field order, indent 2, UTF-8 text as is, trailing newline."""
-        return json.dumps(self.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        """The JSON contract: keys in field order, indent 2, UTF-8 text as is, trailing newline.
+
+        Byte-identical to ``json.dumps(model_dump(mode="json"), indent=2, ensure_ascii=False)``
+        (a test pins it) but serialised in Rust: a 1,000-source report is tens of megabytes.
+        """
+        return self.model_dump_json(indent=2) + "\n"
 
     def has_conflicts(self, fail_on: str) -> bool:
         """Whether the report should make the CLI exit non-zero at this ``--fail-on`` level.
