@@ -7,26 +7,35 @@ canonical order first and no set or hash order ever reaches the output.
 How alignment works
 -------------------
 Claims never meet by their wording; each kind has a structural *fact key*, and
-claims are bucketed by it (hash maps, no all-pairs over the whole input):
+claims are bucketed by it in hash maps (no all-pairs over the input; pairwise
+work happens only between the distinct normalised values of one bucket, or
+between quotes sharing a word bigram):
 
-* **people** — every person mention of a source is resolved inside that source
-  (surname-only "Trump" -> "Donald Trump"), then folded across sources by a
-  name key (transliterations, nicknames); a surname-only mention left over joins
-  the single full name with that surname, if there is exactly one.
-* **events** — ``(event type key, participant identities)``; participant sets of
+* **people** — the name-like mentions of a source (capitalised words only, so
+  "the war in Ukraine" cannot swallow "Ukraine") go into that source's
+  ``PersonIndex`` ("Trump" -> "donald trump"); across sources the keys already
+  fold transliterations and nicknames ("Zelenskyy", "Mike"), and a surname-only
+  key joins the full name with that surname when all full names with it are the
+  same person. Other mentions (countries, bodies) are keyed by ``org_key``.
+* **events** — ``(event_type_key, participant identities)``; participant sets of
   one type are clustered: a set joins the one cluster it is a subset of or
   overlaps by Jaccard >= 0.5, and stays apart when several clusters qualify.
   Planned/speculative events never meet happened/ongoing ones (tense is part of
-  the key).
+  every key), so "would contact" never meets "communicated with".
 * **event_time / duration** — by event cluster and tense.
-* **quantity** — by ``(measure key, event cluster, tense, unit)``; a claim without
-  an event joins the measure's only event cluster, if there is just one.
-* **role** — by person identity. **quote** — by speaker identity, then linked by
-  ``quote_relation`` on candidate pairs sharing a word bigram.
+* **quantity** — by ``(measure_key, unit, event cluster, tense)``; a claim
+  without an event joins the measure's only event cluster, if there is just one.
+  Deaths and displaced people are different measures and never meet.
+* **role** — by person identity; the value is ``title_key`` (office,
+  affiliation, status), compared with ``titles_conflict``.
+* **quote** — by speaker identity; quotes are linked by ``quote_relation`` and
+  each linked group is one finding. Across speakers, the same words (>= 4) make
+  an attribution conflict.
 * **membership** — by group phrase: content tokens after stopword removal and a
-  crude stemmer, clustered like participant sets.
+  crude stemmer ("US negotiating team" ~ "negotiation team"), clustered like
+  participant sets (threshold 0.6).
 * **proposition** — by (subject identity, tense), then predicate+object token
-  sets clustered like groups.
+  sets clustered like groups (threshold 0.5); the value is the polarity.
 
 Attribution splits every bucket into pools: the outlet's own voice, named
 organisations and documents form the reporting pool (``attributed_to`` null);
@@ -37,11 +46,14 @@ Where it fails
 --------------
 * Different event types for one event ("call" vs "summit") or participants given
   as countries in one source and leaders in another do not meet.
-* Group phrases and propositions with no shared content word after stemming do
-  not meet ("topics of the call" vs "subjects discussed"); unrelated facts that
-  share most words may be merged.
+* Synonyms are not known: "Kyiv joining NATO unrealistic" and "NATO membership
+  for Ukraine not feasible" share too few words to meet; unrelated statements
+  about one subject that share most words may be merged.
+* Pools are strict: the outlet saying "teams will begin negotiations" and Trump
+  being reported saying it are never compared, even when they agree.
 * Subset joins are refused when ambiguous, so a claim with a vague key may stay a
-  single_source instead of joining its fact.
+  single_source instead of joining its fact; a person who legitimately holds two
+  offices shows as a title conflict.
 * Surname-only people are merged across sources only when the surname is unique.
 """
 
