@@ -1499,7 +1499,11 @@ def _speaker_from(doc: _Doc, who: str, pos: int) -> Attribution | None:
     ms = [m for m in doc.mentions if pos - len(who) - 1 <= m.start and m.end <= pos + len(who) + 1]
     if ms:
         return Attribution(source_type="person", name=ms[0].name)
-    return _classify_source(doc, who, pos)
+    a = _classify_source(doc, who, pos)
+    if a is not None and a.source_type == "organisation" and a.name and re.fullmatch(r"[A-Z][a-z][\w’'-]*", a.name):
+        # a lone capitalised word that says something is a person named by surname ("Hegseth warned")
+        return Attribution(source_type="person", name=a.name)
+    return a
 
 
 def _quote_speaker(doc: _Doc, q: _Quote) -> tuple[Attribution, int, int] | None:
@@ -1620,36 +1624,34 @@ _GROUP_PURPOSES = (
 )
 
 
-def _group_name(context: str, before: str) -> str:
-    for rx, name in _GROUP_PURPOSES:
-        if rx.search(context):
-            return name
-    nm = re.search(r"([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*,?\s*$", before.lower())
-    if not nm:
-        return "group"
-    words = [
-        w
-        for w in nm.group(1).split()
-        if w
-        not in (
-            "the",
-            "a",
-            "an",
-            "several",
-            "top",
-            "key",
-            "some",
-            "many",
-            "other",
-            "senior",
-            "his",
-            "her",
-            "their",
-            "its",
-            "of",
-        )
-    ]
-    return " ".join(words[-2:]) or "group"
+_GROUP_SKIP = frozenset(_words("the a an several top key some many other senior his her their its of few two three"))
+_GENERIC_GROUPS = frozenset(
+    _words(
+        "officials figures members people leaders team aides advisers advisors staff executives personnel negotiators"
+    )
+)
+
+
+def _group_name(context: str, before: str, *, intro: bool = False) -> str:
+    """The group a list belongs to: the noun before the list, or the team's purpose when that noun is generic."""
+    nm = re.search(r"([A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*,?\s*$", before)
+    words = [w for w in (nm.group(1).lower().split() if nm else []) if w not in _GROUP_SKIP and not w.isdigit()]
+    noun = " ".join(words[-2:])
+    if intro:
+        # a bulleted list's intro names its group anywhere ("a team of key figures to spearhead negotiations:")
+        intro_words = set(re.findall(r"[a-z]+", before.lower()))
+        if intro_words & _GENERIC_GROUPS:
+            words = []
+    if not words or words[-1] in _GENERIC_GROUPS:
+        for rx, name in _GROUP_PURPOSES:
+            if rx.search(context):
+                return name
+    return noun or "group"
+
+
+_RE_LIST_PREFIX = re.compile(
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+|(?:(?!and\b|or\b|the\b|of\b|in\b|as\b)[a-z][\w-]*\s+){1,2}(?=[A-Z]))"
+)
 
 
 def _parse_people_list(doc: _Doc, pos: int, limit: int) -> tuple[list[str], int]:
@@ -1664,14 +1666,20 @@ def _parse_people_list(doc: _Doc, pos: int, limit: int) -> tuple[list[str], int]
             members.append(doc.resolve(t.name))
             cur = end = t.end
         else:
-            nm = _RE_NAME.match(text, cur)
+            # an honorific or a lowercase descriptor may stand before the name ("contractor Victor Grant")
+            pre = _RE_LIST_PREFIX.match(text, cur)
+            at = pre.end() if pre else cur
+            nm = _RE_NAME.match(text, at)
             if nm is None:
                 break
             name = _clean_name(nm.group())
-            if not name or name not in doc.persons:
+            parts = name.split()
+            known = name in doc.persons
+            shaped = 2 <= len(parts) <= 3 and not any(p.lower().rstrip(".") in _HEAD_WORDS for p in parts)
+            if not name or not (known or shaped):
                 break
             members.append(doc.resolve(name))
-            cur = end = cur + len(name)
+            cur = end = at + len(name)
         sep = re.match(r"(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)", text[cur:limit])
         if not sep:
             break
@@ -1738,7 +1746,7 @@ def _memberships(doc: _Doc) -> Iterator[_Found]:
                     doc.sentence_of(intro.end() - 1)[0],
                     last_end,
                     {
-                        "group": _group_name(intro_text, intro_text.rstrip(":")),
+                        "group": _group_name(intro_text, intro_text.rstrip(":"), intro=True),
                         "members": bullet_members,
                         "completeness": completeness,
                         "hedge": None,

@@ -1,0 +1,307 @@
+"""The offline extractor: one row per pattern, the claims the seeds' acceptance needs, exact offsets, determinism."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.offline import EXTRACTOR_VERSION, extract
+from checker.schema import GroundedClaim
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def _field(claim: Any, key: str) -> Any:
+    if key == "event_type":
+        return claim.event.type if claim.event is not None else None
+    if key == "participants":
+        return claim.event.participants if claim.event is not None else None
+    if key == "attribution":
+        a = claim.attribution
+        return f"{a.source_type}:{a.name}" if a.name else a.source_type
+    return getattr(claim, key)
+
+
+def _find(claims: list[GroundedClaim], kind: str, **fields: Any) -> list[GroundedClaim]:
+    return [g for g in claims if g.claim.kind == kind and all(_field(g.claim, k) == v for k, v in fields.items())]
+
+
+# --- one row per pattern -----------------------------------------------------------------------------------------
+
+ROWS: list[tuple[str, str, dict[str, Any]]] = [
+    # event times
+    (
+        "Russian President Vladimir Putin and US President Donald Trump held a phone conversation on Thursday.",
+        "event_time",
+        {"weekday": "Thursday", "event_type": "phone call", "participants": ["Donald Trump", "Vladimir Putin"]},
+    ),
+    (
+        "President Donald Trump spoke to Russian President Vladimir Putin. On Wednesday morning, Trump and Putin "
+        "engaged in a lengthy conversation.",
+        "event_time",
+        {"weekday": "Wednesday", "time_of_day": "morning", "as_written": "On Wednesday morning"},
+    ),
+    ("The trial began on Monday, Feb. 3, in Denver.", "event_time", {"weekday": "Monday", "date": "Feb. 3"}),
+    ("Sentencing is scheduled for March 14.", "event_time", {"date": "March 14", "modality": "planned"}),
+    (
+        "The two foreign ministers met on Tuesday in Riyadh.",
+        "event_time",
+        {"weekday": "Tuesday", "event_type": "meeting"},
+    ),
+    # durations
+    ("The leaders used their 90-minute phone call to talk.", "duration", {"amount": "90-minute", "hedge": None}),
+    (
+        "The Kremlin confirmed that the call lasted approximately one and a half hours.",
+        "duration",
+        {"amount": "one and a half hours", "hedge": "approximately", "attribution": "organisation:The Kremlin"},
+    ),
+    ("Following an hour and a half call, both leaders spoke.", "duration", {"amount": "an hour and a half"}),
+    ("The hearing went on for nearly six hours.", "duration", {"amount": "six hours", "hedge": "nearly"}),
+    ("The war in Ukraine enters its third year.", "duration", {"amount": "its third year", "event_type": "war"}),
+    ("They held a lengthy phone call.", "duration", {"amount": "lengthy", "event_type": "phone call"}),
+    # quantities
+    (
+        "The conflict, which has claimed tens of thousands of lives and displaced millions, goes on.",
+        "quantity",
+        {"measure": "deaths", "amount": "tens of thousands", "attribution": "outlet"},
+    ),
+    (
+        "The conflict, which has claimed tens of thousands of lives and displaced millions, goes on.",
+        "quantity",
+        {"measure": "displaced people", "amount": "millions"},
+    ),
+    (
+        "At least 12 people were killed in the storm.",
+        "quantity",
+        {"measure": "deaths", "amount": "12", "hedge": "At least"},
+    ),
+    (
+        "Police said 27 people were injured in the crash.",
+        "quantity",
+        {"measure": "injured", "attribution": "organisation:Police"},
+    ),
+    ("The company employs roughly 15,000 people.", "quantity", {"measure": "employees", "hedge": "roughly"}),
+    ("Northwind will cut 1,200 jobs.", "quantity", {"measure": "jobs", "amount": "1,200"}),
+    ("Alvarez won 54% of the vote.", "quantity", {"measure": "share of the vote", "amount": "54%"}),
+    ("The unemployment rate rose to 4.1 percent.", "quantity", {"measure": "unemployment rate", "unit": "percent"}),
+    ("Prosecutors said Hale accepted $205,000 in bribes.", "quantity", {"measure": "bribes", "unit": "dollars"}),
+    ("The storm dropped more than 8 inches of rain.", "quantity", {"measure": "rainfall", "hedge": "more than"}),
+    ("Rovers beat City 3-1 on Saturday.", "quantity", {"measure": "score", "amount": "3-1"}),
+    (
+        "Official figures place the toll in the hundreds of thousands.",
+        "quantity",
+        {"measure": "deaths", "amount": "hundreds of thousands", "attribution": "document:Official figures"},
+    ),
+    # roles
+    (
+        "Secretary of State Marco Rubio flew to Munich.",
+        "role",
+        {"person": "Marco Rubio", "title": "Secretary of State"},
+    ),
+    (
+        "Marco Rubio, the secretary of state, flew to Munich.",
+        "role",
+        {"person": "Marco Rubio", "title": "secretary of state", "status": "current"},
+    ),
+    ("Former President Donald Trump spoke.", "role", {"person": "Donald Trump", "status": "former"}),
+    (
+        "Russian President Vladimir Putin spoke.",
+        "role",
+        {"person": "Vladimir Putin", "title": "Russian President", "organisation": "Russia", "status": "current"},
+    ),
+    ("CIA Director John Ratcliffe spoke.", "role", {"person": "John Ratcliffe", "organisation": "CIA"}),
+    ("Acting Director Lisa Monroe resigned.", "role", {"person": "Lisa Monroe", "status": "acting"}),
+    ("Kremlin spokesperson Dmitry Peskov declined to comment.", "role", {"title": "Kremlin spokesperson"}),
+    # quotes
+    ("“We will appeal,” said defense lawyer Paul Hart.", "quote", {"speaker": "Paul Hart", "text": "We will appeal"}),
+    ("“It is over,” Witkoff said. Steve Witkoff left.", "quote", {"speaker": "Steve Witkoff"}),
+    ("Hegseth warned, “This will only prolong the war.”", "quote", {"speaker": "Hegseth"}),
+    (
+        "Defense Secretary Pete Hegseth spoke. He added, “The goal is unrealistic.”",
+        "quote",
+        {"speaker": "Pete Hegseth", "text": "The goal is unrealistic."},
+    ),
+    (
+        "U.S. Attorney Karen Mills spoke. “The evidence was overwhelming,” Mills told reporters.",
+        "quote",
+        {"speaker": "Karen Mills"},
+    ),
+    # memberships
+    (
+        "Trump tasked officials, including Secretary of State Marco Rubio and National Security Advisor Michael "
+        "Waltz, with leading negotiations.",
+        "membership",
+        {"members": ["Marco Rubio", "Michael Waltz"], "completeness": "partial", "group": "negotiating team"},
+    ),
+    (
+        "The prosecution called 14 witnesses, including former deputy mayor Ana Lopez and contractor Victor Grant.",
+        "membership",
+        {"members": ["Ana Lopez", "Victor Grant"], "group": "witnesses"},
+    ),
+    (
+        "The team includes:\n• Secretary of State Marco Rubio will lead.\n• CIA Director John Ratcliffe will help.\n",
+        "membership",
+        {"members": ["Marco Rubio", "John Ratcliffe"], "completeness": "partial"},
+    ),
+    # propositions
+    (
+        "Putin extended an invitation for Trump to visit Moscow.",
+        "proposition",
+        {"subject": "Putin", "predicate": "invite", "object": "Trump to visit Moscow"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "fields"), ROWS, ids=[f"{r[1]}-{i}" for i, r in enumerate(ROWS)])
+def test_pattern(sentence: str, kind: str, fields: dict[str, Any]) -> None:
+    claims = extract(sentence)
+    assert _find(claims, kind, **fields), [g.claim.model_dump(exclude={"evidence"}) for g in claims]
+
+
+NEGATIVE_ROWS: list[tuple[str, str]] = [
+    ("No one was killed in the blast.", "quantity"),
+    ("Biden has not spoken to Putin in nearly three years.", "duration"),
+    ("In a brief statement following the call, Trump spoke.", "duration"),
+    ("Trump mentioned that Putin used his motto, “COMMON SENSE,” during their call.", "quote"),
+    ("He faces challenges like China and Iran.", "membership"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), NEGATIVE_ROWS)
+def test_no_claim(sentence: str, kind: str) -> None:
+    assert not [g for g in extract(sentence) if g.claim.kind == kind]
+
+
+# --- what the seeds' acceptance needs -------------------------------------------------------------------------------
+
+TRUMP_PUTIN = ["Donald Trump", "Vladimir Putin"]
+
+
+def test_seed_002_call_on_wednesday() -> None:
+    claims = _find(extract(_seed("002")), "event_time", weekday="Wednesday")
+    assert claims
+    assert claims[0].claim.event.type == "phone call"  # type: ignore[union-attr]
+    assert claims[0].claim.event.participants == TRUMP_PUTIN  # type: ignore[union-attr]
+
+
+def test_seed_003_call_on_thursday() -> None:
+    assert _find(
+        extract(_seed("003")), "event_time", weekday="Thursday", event_type="phone call", participants=TRUMP_PUTIN
+    )
+
+
+def test_seed_001_trump_former_and_current() -> None:
+    claims = extract(_seed("001"))
+    assert _find(claims, "role", person="Donald Trump", status="former", title="Former President")
+    assert _find(claims, "role", person="Donald Trump", status="current")
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003", "004"])
+def test_seed_trump_president_current(prefix: str) -> None:
+    assert _find(extract(_seed(prefix)), "role", person="Donald Trump", status="current")
+
+
+def test_seed_000_ninety_minute_call() -> None:
+    assert _find(
+        extract(_seed("000")), "duration", amount="90-minute", event_type="phone call", participants=TRUMP_PUTIN
+    )
+
+
+def test_seed_001_one_and_a_half_hours() -> None:
+    found = _find(extract(_seed("001")), "duration", amount="one and a half hours", hedge="approximately")
+    assert found
+    assert found[0].claim.event.participants == TRUMP_PUTIN  # type: ignore[union-attr]
+    assert found[0].claim.attribution.source_type == "organisation"
+
+
+def test_seed_lengthy_is_a_duration_of_the_call() -> None:
+    for prefix in ("002", "004"):
+        assert _find(extract(_seed(prefix)), "duration", amount="lengthy", event_type="phone call")
+
+
+def test_seed_003_tolls() -> None:
+    claims = extract(_seed("003"))
+    assert _find(claims, "quantity", measure="deaths", amount="tens of thousands", attribution="outlet")
+    assert _find(claims, "quantity", measure="displaced people", amount="millions")
+    assert not _find(claims, "quantity", measure="deaths", amount="millions")
+
+
+def test_seed_004_attributed_tolls() -> None:
+    claims = extract(_seed("004"))
+    assert _find(claims, "quantity", measure="deaths", amount="millions", attribution="person:Donald Trump")
+    assert _find(
+        claims, "quantity", measure="deaths", amount="hundreds of thousands", attribution="document:official figures"
+    )
+    assert not _find(claims, "quantity", measure="deaths", attribution="outlet")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "members"),
+    [
+        ("000", ["Marco Rubio", "John Ratcliffe"]),
+        ("001", ["Marco Rubio", "Michael Waltz"]),
+        ("004", ["Marco Rubio", "John Ratcliffe", "Michael Waltz", "Steve Witkoff"]),
+    ],
+)
+def test_seed_partial_team_lists(prefix: str, members: list[str]) -> None:
+    assert _find(
+        extract(_seed(prefix)), "membership", members=members, completeness="partial", group="negotiating team"
+    )
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "003"])
+def test_seed_zelensky_quotes_by_full_name(prefix: str) -> None:
+    quotes = [g for g in extract(_seed(prefix)) if g.claim.kind == "quote" and "Zelensky" in (g.claim.speaker or "")]
+    assert quotes
+    assert all(g.claim.speaker == "Volodymyr Zelensky" for g in quotes)  # type: ignore[union-attr]
+
+
+def test_seed_moscow_invitation() -> None:
+    for prefix in ("000", "001"):
+        assert _find(
+            extract(_seed(prefix)),
+            "proposition",
+            subject="Vladimir Putin",
+            predicate="invite",
+            object="Donald Trump to visit Moscow",
+        )
+
+
+# --- invariants ------------------------------------------------------------------------------------------------------
+
+
+def _all_texts() -> list[str]:
+    stories = Path(__file__).resolve().parent / "stories"
+    return [p.read_text(encoding="utf-8") for p in [*sorted(SEEDS.glob("*.txt")), *sorted(stories.glob("*/*.txt"))]]
+
+
+def test_evidence_is_exact_and_in_source_order() -> None:
+    for text in _all_texts():
+        claims = extract(text)
+        for g in claims:
+            assert g.evidence.text == text[g.evidence.start : g.evidence.end]
+            assert g.claim.evidence == g.evidence.text
+            assert g.match == "exact"
+            assert g.score == 100.0
+            assert g.evidence.text.strip() == g.evidence.text and g.evidence.text
+        starts = [g.evidence.start for g in claims]
+        assert starts == sorted(starts)
+
+
+def test_deterministic() -> None:
+    for text in _all_texts():
+        first = [g.model_dump_json() for g in extract(text)]
+        assert first == [g.model_dump_json() for g in extract(text)]
+
+
+def test_version_and_empty_text() -> None:
+    assert EXTRACTOR_VERSION
+    assert extract("") == []
+    assert extract("Nothing checkable here.") == []
