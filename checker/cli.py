@@ -129,16 +129,13 @@ def _model_settings(model: str | None, base_url: str | None) -> tuple[str | None
 
 def _read_sources(paths: tuple[str, ...], manifest: Path | None) -> list[Any]:
     from checker.manifest import apply_manifest
-    from checker.sources import Source, decode, read_source
+    from checker.sources import read_source, source_from_bytes
 
     sources = []
     seen: set[str] = set()
     for raw in paths:
         if raw == "-":
-            text, notes = decode(sys.stdin.buffer.read(), "stdin")
-            if not text.strip():
-                raise InputError("stdin: is empty")
-            source = Source(text=text, name="stdin", notes=notes)
+            source = source_from_bytes(sys.stdin.buffer.read(), "stdin")
         else:
             path = Path(raw)
             key = str(path.resolve())
