@@ -1,0 +1,557 @@
+"""Markdown and HTML renderings of a :class:`~checker.report.Report`.
+
+Both are pure functions of the report (and, for HTML, the article texts): no clock,
+no randomness, no network, so the same input gives the same bytes. Only the standard
+library is imported, so ``checker --format json`` does not pay for them.
+
+* :func:`to_markdown` is for pasting into a CMS or a chat: every piece of article
+  text is escaped so it cannot become Markdown syntax.
+* :func:`to_html` is one self-contained file (inline CSS and JS, no external URL,
+  a Content-Security-Policy that forbids loading anything): the findings list,
+  conflicts first, and, when the article texts are given, the sources side by side
+  with every finding's evidence highlighted in place.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from checker.report import VERDICT_ORDER, Finding, FindingValue, Report
+
+__all__ = ["to_html", "to_markdown"]
+
+
+def _label(verdict: str) -> str:
+    return verdict.replace("_", " ")
+
+
+def _ordered(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings grouped by verdict in VERDICT_ORDER (conflicts first), report order kept within a group."""
+    rank = {verdict: i for i, verdict in enumerate(VERDICT_ORDER)}
+    return sorted(findings, key=lambda f: rank.get(f.verdict, len(rank)))
+
+
+def _groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
+    groups: list[tuple[str, list[Finding]]] = []
+    for finding in findings:
+        if groups and groups[-1][0] == finding.verdict:
+            groups[-1][1].append(finding)
+        else:
+            groups.append((finding.verdict, [finding]))
+    return groups
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _run_parts(report: Report) -> list[tuple[str, str]]:
+    run = report.run
+    tokens = run.prompt_tokens + run.completion_tokens
+    return [
+        ("extractor", ", ".join(run.extractor_kinds) or "none"),
+        ("model", run.model or "none"),
+        ("prompt", run.prompt_version or "none"),
+        ("model calls", str(run.model_calls)),
+        ("tokens", f"{tokens} ({run.prompt_tokens} prompt + {run.completion_tokens} completion)"),
+        ("cache hits", str(run.cache_hits)),
+    ]
+
+
+def _is_complete(report: Report) -> bool:
+    return report.complete and not report.failed_sources
+
+
+def _who(value: FindingValue) -> str:
+    """'according to X (person)' when the value is not in the outlet's own voice, plus a non-default modality."""
+    parts = []
+    attribution = value.attribution
+    if attribution.source_type != "outlet":
+        who = attribution.name or "an unnamed source"
+        parts.append(f"according to {who} ({attribution.source_type})")
+    if value.modality != "happened":
+        parts.append(value.modality)
+    return " · ".join(parts)
+
+
+def _title(report: Report) -> str:
+    conflicts = sum(1 for f in report.findings if f.verdict == "conflict")
+    plural = "s" if len(report.sources) != 1 else ""
+    text = f"checker report: {len(report.sources)} source{plural}, {len(report.findings)} findings"
+    if conflicts:
+        text += f", {conflicts} conflict" + ("s" if conflicts != 1 else "")
+    return text
+
+
+# --------------------------------------------------------------------------- Markdown
+
+# Backslash-escaping any ASCII punctuation is valid CommonMark; these are the ones that can start
+# emphasis, code, links, images, HTML, tables, strikethrough or entities in the middle of a line.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# At the start of a line more characters are syntax: headings, lists, quotes, rules, setext.
+_MD_LINE_START = re.compile(r"[#>+=-]|\d{1,9}(?=[.)])")
+
+
+def _md(text: str, *, line_start: bool = False) -> str:
+    """Escape untrusted text for a Markdown line (whitespace collapsed); ``line_start`` when it begins a block."""
+    escaped = _MD_INLINE.sub(r"\\\1", _one_line(text))
+    match = _MD_LINE_START.match(escaped) if line_start else None
+    if match is None:
+        return escaped
+    # '# ', '- ', '> ', '1. ' would open a heading, list or quote: escape the marker ('1\\. ' for numbers).
+    at = match.end() if match.group().isdigit() else 0
+    return escaped[:at] + "\\" + escaped[at:]
+
+
+def _code(text: str) -> str:
+    """A code span that survives backticks inside the text."""
+    text = _one_line(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def to_markdown(report: Report) -> str:
+    """The report as Markdown for a CMS or a chat: run, verdicts, findings conflicts first, ungrounded claims."""
+    out: list[str] = [f"# {_md(_title(report))}", ""]
+    run = " · ".join(f"{name} {_md(value)}" for name, value in _run_parts(report))
+    if _is_complete(report):
+        run += " · complete"
+    else:
+        failed = ", ".join(_code(f.name) + (f" ({_md(f.reason)})" if f.reason else "") for f in report.failed_sources)
+        run += f" · **INCOMPLETE**, failed sources: {failed or 'unknown'}"
+    out += [f"**Run:** {run}", ""]
+    counts = report.verdict_counts()
+    summary = " · ".join(f"{n} {_label(verdict)}" for verdict, n in counts.items()) or "no findings"
+    out += [f"**Verdicts:** {summary}", ""]
+
+    if report.sources:
+        out += ["## Sources", ""]
+        for source in report.sources:
+            meta = [_md(part) for part in (source.outlet, source.published, source.url) if part]
+            meta.append(_md(source.extractor))
+            meta.append(f"{source.claims} claims, {source.ungrounded} ungrounded")
+            out.append(f"- {_code(source.name)} — {' · '.join(meta)}")
+        out.append("")
+
+    number = 0
+    for verdict, group in _groups(_ordered(report.findings)):
+        out += [f"## {_label(verdict).capitalize()} ({len(group)})", ""]
+        for finding in group:
+            number += 1
+            out += [f"### {number}. {_md(finding.fact)}", ""]
+            meta = [f"**{_label(finding.verdict)}**", f"severity **{finding.severity}**"]
+            if finding.attributed_to:
+                meta.append(f"attributed to {_md(finding.attributed_to)}")
+            meta += [f"rule {_code(finding.rule)}", f"id {_code(finding.id)}"]
+            out += [" · ".join(meta), ""]
+            if finding.explanation.strip():
+                out += [_md(finding.explanation, line_start=True), ""]
+            for value in finding.values:
+                ev = value.evidence
+                line = f"- {_code(value.source)}: **{_md(value.value)}**"
+                if _one_line(value.normalized) != _one_line(value.value):
+                    line += f" → {_md(value.normalized)}"
+                who = _who(value)
+                if who:
+                    line += f" · {_md(who)}"
+                line += f" — chars {ev.start}–{ev.end}"
+                out.append(line)
+                out.append(f"  > {_md(ev.text, line_start=True)}")
+            out.append("")
+
+    if not report.findings:
+        out += ["No findings.", ""]
+
+    if report.ungrounded:
+        out += [f"## Ungrounded claims ({len(report.ungrounded)})", ""]
+        out.append("The evidence of these claims was not found in their source, so they were not compared.")
+        out.append("")
+        for item in report.ungrounded:
+            out.append(f"- {_code(item.source)} · {_md(item.kind)} · {_md(item.reason)}")
+            out.append(f"  > {_md(item.evidence, line_start=True)}")
+        out.append("")
+
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    key: str
+    verdict: str
+    rank: int
+
+
+_KEY_OK = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def _keys(findings: Sequence[Finding]) -> list[str]:
+    """DOM-safe, unique keys: the finding id when it is one, else its position."""
+    keys: list[str] = []
+    seen: set[str] = set()
+    for i, finding in enumerate(findings):
+        key = finding.id if _KEY_OK.fullmatch(finding.id) else f"f{i}"
+        while key in seen:
+            key = f"{key}-{i}"
+        seen.add(key)
+        keys.append(key)
+    return keys
+
+
+def _located(value: FindingValue, texts: Mapping[str, str]) -> bool:
+    """Whether the value's evidence can be highlighted in place: its offsets point at its text."""
+    text = texts.get(value.source)
+    ev = value.evidence
+    return text is not None and 0 <= ev.start < ev.end <= len(text) and text[ev.start : ev.end] == ev.text
+
+
+def _highlight(text: str, spans: Sequence[_Span], titles: Mapping[str, str]) -> str:
+    """The escaped text with a flat run of <mark> segments: split at every span boundary, nothing nested."""
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    parts: list[str] = []
+    for a, b in pairwise(cuts):
+        covering = [s for s in spans if s.start <= a and b <= s.end]
+        segment = _e(text[a:b])
+        if not covering:
+            parts.append(segment)
+            continue
+        covering.sort(key=lambda s: s.rank)
+        keys = list(dict.fromkeys(s.key for s in covering))
+        verdicts = list(dict.fromkeys(s.verdict for s in covering))
+        classes = " ".join([*(f"v-{v}" for v in verdicts), *(["multi"] if len(keys) > 1 else [])])
+        title = "\n".join(titles[k] for k in keys)
+        parts.append(
+            f'<mark class="{_e(classes)}" data-finding="{" ".join(keys)}" data-start="{a}" data-end="{b}"'
+            f' title="{_e(title)}">{segment}</mark>'
+        )
+    return "".join(parts)
+
+
+_CSS = """
+:root{--fg:#101828;--muted:#475467;--bg:#fff;--panel:#f9fafb;--line:#d0d5dd;
+--c-conflict:#b42318;--t-conflict:#fee4e2;--c-internal_conflict:#c4320a;--t-internal_conflict:#ffe6d5;
+--c-misquote:#6b21a8;--t-misquote:#f3e8ff;--c-attribution_conflict:#93370d;--t-attribution_conflict:#fef0c7;
+--c-complementary:#175cd3;--t-complementary:#dbeafe;--c-agree:#067647;--t-agree:#dcfae6;
+--c-single_source:#475467;--t-single_source:#eaecf0}
+*{box-sizing:border-box}
+html,body{margin:0;height:100%}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);
+background:var(--bg);display:flex;flex-direction:column}
+header{padding:.6rem 1rem;border-bottom:1px solid var(--line);background:var(--panel)}
+h1{font-size:1.2rem;margin:0 0 .2rem}
+h2{font-size:1rem;margin:0 0 .4rem}
+.run{margin:.1rem 0;color:var(--muted);font-size:.85rem}
+.run b{color:var(--fg);font-weight:600}
+.warn{color:#fff;background:var(--c-conflict);padding:.1rem .4rem;border-radius:3px;font-weight:600}
+.ok{color:var(--c-agree);font-weight:600}
+.counts{list-style:none;margin:.35rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.35rem}
+.counts li{font-size:.85rem;padding:.05rem .5rem;border-radius:999px;border:1px solid}
+.layout{flex:1;min-height:0;display:grid;grid-template-columns:minmax(20rem,30rem) minmax(0,1fr)}
+.layout.no-texts{grid-template-columns:minmax(0,60rem)}
+.findings{overflow-y:auto;padding:.75rem 1rem 2rem;border-right:1px solid var(--line)}
+.group{font-size:.95rem;margin:1rem 0 .4rem;padding-bottom:.2rem;border-bottom:2px solid}
+.group:first-of-type{margin-top:0}
+ol.list{list-style:none;margin:0;padding:0}
+.finding{margin:0 0 .5rem;border:1px solid var(--line);border-left:5px solid;border-radius:4px;background:#fff}
+.finding.selected{box-shadow:0 0 0 3px #84adff}
+.finding>button{all:unset;box-sizing:border-box;display:block;width:100%;padding:.4rem .6rem;cursor:pointer}
+.finding>button:hover{background:var(--panel)}
+.finding>button:focus-visible{outline:3px solid #1849a9;outline-offset:-3px}
+.badge{display:inline-block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.02em;
+padding:0 .35rem;border-radius:3px;margin-right:.3rem;vertical-align:1px}
+.sev{font-size:.75rem;color:var(--muted);margin-right:.3rem}
+.fact{font-weight:600}
+.who{color:var(--muted);font-size:.85rem}
+.detail{padding:0 .6rem .45rem;font-size:.85rem}
+.expl{margin:.1rem 0 .3rem;color:var(--fg)}
+.values{margin:0;padding-left:1.1rem}
+summary{cursor:pointer;color:var(--muted);font-size:.8rem}
+summary:focus-visible{outline:2px solid #1849a9}
+.values li{margin:.1rem 0}
+.src{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8rem;color:var(--muted)}
+.off{color:var(--muted);font-size:.75rem;white-space:nowrap}
+.rule{color:var(--muted);font-size:.75rem}
+blockquote.ev{margin:.15rem 0 .3rem;padding:.1rem .5rem;border-left:3px solid var(--line);background:var(--panel);
+white-space:pre-wrap}
+.sources-wrap{min-width:0;min-height:0;container-type:inline-size}
+.sources{height:100%;overflow-x:auto;overflow-y:hidden;display:grid;grid-auto-flow:column;
+grid-auto-columns:minmax(21rem,1fr);scroll-snap-type:x mandatory}
+@container (min-width:42rem){.sources{grid-auto-columns:minmax(50cqi,1fr)}}
+@container (min-width:63rem){.sources{grid-auto-columns:minmax(33.333cqi,1fr)}}
+@container (min-width:84rem){.sources{grid-auto-columns:minmax(25cqi,1fr)}}
+@container (min-width:105rem){.sources{grid-auto-columns:minmax(20cqi,1fr)}}
+.source{position:relative;overflow-y:auto;scroll-snap-align:start;border-right:1px solid var(--line);
+padding:.6rem .9rem 3rem}
+.source h2{position:sticky;top:-.6rem;background:#fff;padding:.3rem 0;margin:-.3rem 0 .2rem;
+border-bottom:1px solid var(--line);font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
+font-size:.85rem;overflow-wrap:anywhere}
+.meta{color:var(--muted);font-size:.8rem;margin:0 0 .5rem;overflow-wrap:anywhere}
+.text{white-space:pre-wrap;overflow-wrap:break-word;font-family:Georgia,"Times New Roman",serif;font-size:.95rem;
+line-height:1.6}
+mark{color:inherit;background:transparent;border-bottom:2px solid;cursor:pointer;padding:0}
+mark.v-single_source{background:transparent;border-bottom:1px dotted var(--c-single_source)}
+mark.v-agree{background:var(--t-agree);border-color:var(--c-agree)}
+mark.v-complementary{background:var(--t-complementary);border-color:var(--c-complementary)}
+mark.v-attribution_conflict{background:var(--t-attribution_conflict);border-color:var(--c-attribution_conflict)}
+mark.v-misquote{background:var(--t-misquote);border-color:var(--c-misquote)}
+mark.v-internal_conflict{background:var(--t-internal_conflict);border-color:var(--c-internal_conflict)}
+mark.v-conflict{background:var(--t-conflict);border-color:var(--c-conflict)}
+mark.multi{border-bottom-width:3px}
+mark.selected{background:#1849a9;color:#fff;border-color:#1849a9;outline:2px solid #1849a9;border-radius:2px}
+.note{color:var(--muted);font-size:.85rem}
+.ungrounded li{margin:.3rem 0;font-size:.85rem}
+.srclist{font-size:.85rem;margin-top:.3rem}.srclist ul{margin:.2rem 0;padding-left:1.2rem}
+.v-conflict{--c:var(--c-conflict);--t:var(--t-conflict)}
+.v-internal_conflict{--c:var(--c-internal_conflict);--t:var(--t-internal_conflict)}
+.v-misquote{--c:var(--c-misquote);--t:var(--t-misquote)}
+.v-attribution_conflict{--c:var(--c-attribution_conflict);--t:var(--t-attribution_conflict)}
+.v-complementary{--c:var(--c-complementary);--t:var(--t-complementary)}
+.v-agree{--c:var(--c-agree);--t:var(--t-agree)}
+.v-single_source{--c:var(--c-single_source);--t:var(--t-single_source)}
+.finding,.group,.counts li{border-color:var(--c)}
+.badge,.counts li{background:var(--t);color:var(--c)}
+.finding .badge{background:var(--c);color:#fff}
+@media (max-width:900px){body{display:block;height:auto}.layout{display:block}
+.findings{border-right:0;overflow:visible}.sources{grid-auto-columns:minmax(18rem,85vw)}
+.source{max-height:80vh}}
+@media print{body{display:block}.layout{display:block}.sources{display:block}.source{overflow:visible}}
+"""
+
+_JS = """
+(function () {
+  "use strict";
+  var buttons = Array.prototype.slice.call(document.querySelectorAll("button[data-finding]"));
+  var marks = Array.prototype.slice.call(document.querySelectorAll("mark[data-finding]"));
+  var byKey = {};
+  marks.forEach(function (m) {
+    m.getAttribute("data-finding").split(" ").forEach(function (k) { (byKey[k] = byKey[k] || []).push(m); });
+  });
+  var lit = [];
+  function firstPerColumn(list) {
+    var seen = [], firsts = [];
+    list.forEach(function (m) {
+      var col = m.closest(".source");
+      if (seen.indexOf(col) < 0) { seen.push(col); firsts.push(m); }
+    });
+    return firsts;
+  }
+  function select(keys, origin) {
+    lit.forEach(function (m) { m.classList.remove("selected"); });
+    lit = [];
+    keys.forEach(function (k) { (byKey[k] || []).forEach(function (m) {
+      if (lit.indexOf(m) < 0) { lit.push(m); m.classList.add("selected"); }
+    }); });
+    var firstButton = null;
+    buttons.forEach(function (b) {
+      var on = keys.indexOf(b.getAttribute("data-finding")) >= 0;
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+      b.parentNode.classList.toggle("selected", on);
+      var details = b.parentNode.querySelector("details");
+      if (on && details) { details.open = true; }
+      if (on && !firstButton) { firstButton = b; }
+    });
+    var status = document.getElementById("status");
+    if (status) {
+      status.textContent = keys.length ? keys.length + " finding(s) selected, " + lit.length + " highlighted passage(s)"
+        : "";
+    }
+    lit.sort(function (a, b) {
+      return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    var firsts = firstPerColumn(lit).filter(function (m) { return !origin || m.closest(".source") !== origin; });
+    firsts.slice().reverse().forEach(function (m) { m.scrollIntoView({block: "center", inline: "nearest"}); });
+    if (origin && firstButton) { firstButton.scrollIntoView({block: "nearest"}); }
+  }
+  function current() {
+    return buttons.filter(function (b) { return b.getAttribute("aria-pressed") === "true"; })
+      .map(function (b) { return b.getAttribute("data-finding"); });
+  }
+  buttons.forEach(function (b) {
+    b.addEventListener("click", function () {
+      var k = b.getAttribute("data-finding");
+      var sel = current();
+      select(sel.length === 1 && sel[0] === k ? [] : [k], null);
+    });
+  });
+  marks.forEach(function (m) {
+    m.addEventListener("click", function () {
+      select(m.getAttribute("data-finding").split(" "), m.closest(".source"));
+    });
+  });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") { select([], null); } });
+})();
+"""
+
+
+#: Verdicts whose values are listed open in the HTML findings list; the others fold (a selection unfolds them).
+_OPEN_VERDICTS = frozenset({"conflict", "internal_conflict", "misquote", "attribution_conflict"})
+
+
+def _csp_hash(source: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def _value_html(value: FindingValue, located: bool) -> str:
+    ev = value.evidence
+    parts = [f'<span class="src">{_e(value.source)}</span>: <q>{_e(value.value)}</q>']
+    if _one_line(value.normalized) != _one_line(value.value):
+        parts.append(f" → {_e(value.normalized)}")
+    who = _who(value)
+    if who:
+        parts.append(f' <span class="who">· {_e(who)}</span>')
+    parts.append(f' <span class="off">chars {ev.start}–{ev.end}</span>')
+    if not located:
+        parts.append(f'<blockquote class="ev">{_e(ev.text)}</blockquote>')
+    return "<li>" + "".join(parts) + "</li>"
+
+
+def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
+    """The report as one self-contained HTML page.
+
+    ``texts`` maps source names to their full article text; when given, the sources are
+    shown side by side with the evidence highlighted in place (``<mark data-finding="id ...">``,
+    one flat segment per stretch of text covered by the same findings). Without it, each
+    value's evidence is quoted in the findings list.
+    """
+    texts = dict(texts or {})
+    findings = _ordered(report.findings)
+    keys = _keys(findings)
+    titles = {key: f"{_label(f.verdict)}: {_one_line(f.fact)}" for key, f in zip(keys, findings, strict=True)}
+    rank = {verdict: i for i, verdict in enumerate(VERDICT_ORDER)}
+
+    names = [s.name for s in report.sources if s.name in texts]
+    names += sorted(name for name in texts if name not in set(names))
+    spans: dict[str, list[_Span]] = {name: [] for name in names}
+    for key, finding in zip(keys, findings, strict=True):
+        for value in finding.values:
+            if _located(value, texts):
+                ev = value.evidence
+                spans[value.source].append(_Span(ev.start, ev.end, key, finding.verdict, rank[finding.verdict]))
+
+    title = _title(report)
+    out: list[str] = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        f"style-src {_csp_hash(_CSS)}; script-src {_csp_hash(_JS)}; img-src 'none'; base-uri 'none'; "
+        "form-action 'none'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="checker">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{_e(title)}</h1>",
+    ]
+    run = " · ".join(f"{_e(name)} <b>{_e(value)}</b>" for name, value in _run_parts(report))
+    if _is_complete(report):
+        run += ' · <span class="ok">complete</span>'
+    else:
+        failed = ", ".join(_e(f.name) + (f" ({_e(f.reason)})" if f.reason else "") for f in report.failed_sources)
+        run += f' · <span class="warn">INCOMPLETE</span> failed sources: {failed or "unknown"}'
+    out.append(f'<p class="run">{run}</p>')
+    counts = report.verdict_counts()
+    if counts:
+        out.append('<ul class="counts" aria-label="Findings per verdict">')
+        out += [f'<li class="v-{v}">{n} {_e(_label(v))}</li>' for v, n in counts.items()]
+        out.append("</ul>")
+    if report.sources:
+        out.append(f'<details class="srclist"><summary>{len(report.sources)} sources</summary><ul>')
+        for source in report.sources:
+            meta = [part for part in (source.outlet, source.published, source.url) if part]
+            meta += [source.extractor, f"{source.claims} claims, {source.ungrounded} ungrounded"]
+            out.append(f'<li><span class="src">{_e(source.name)}</span> · {_e(" · ".join(meta))}</li>')
+        out.append("</ul></details>")
+    out.append('<p id="status" class="run" role="status" aria-live="polite"></p>')
+    out.append("</header>")
+
+    out.append(f'<main class="layout{"" if names else " no-texts"}">')
+    out.append('<section class="findings" aria-label="Findings">')
+    if names:
+        out.append(
+            '<p class="note">Select a finding to highlight its evidence in the sources; '
+            "select highlighted text to find its findings.</p>"
+        )
+    if not findings:
+        out.append('<p class="note">No findings.</p>')
+    key_iter = iter(keys)
+    for verdict, group in _groups(findings):
+        out.append(f'<h2 class="group v-{verdict}">{_e(_label(verdict).capitalize())} ({len(group)})</h2>')
+        out.append('<ol class="list">')
+        for finding in group:
+            key = next(key_iter)
+            who = (
+                f' <span class="who">attributed to {_e(finding.attributed_to)}</span>' if finding.attributed_to else ""
+            )
+            out.append(f'<li class="finding v-{verdict}" id="finding-{key}">')
+            out.append(
+                f'<button type="button" data-finding="{key}" aria-pressed="false">'
+                f'<span class="badge">{_e(_label(verdict))}</span><span class="sev">{_e(finding.severity)}</span>'
+                f'<span class="fact">{_e(finding.fact)}</span>{who}</button>'
+            )
+            out.append('<div class="detail">')
+            out.append(f'<p class="expl">{_e(finding.explanation)}</p>')
+            opened = " open" if verdict in _OPEN_VERDICTS else ""
+            n = len({v.source for v in finding.values})
+            out.append(
+                f"<details{opened}><summary>{len(finding.values)} value{'s' if len(finding.values) != 1 else ''}"
+                f' from {n} source{"s" if n != 1 else ""}</summary><ul class="values">'
+            )
+            out += [_value_html(value, _located(value, texts)) for value in finding.values]
+            out.append("</ul></details>")
+            out.append(f'<span class="rule">{_e(finding.rule)} · {_e(finding.id)}</span>')
+            out.append("</div>")
+            out.append("</li>")
+        out.append("</ol>")
+    if report.ungrounded:
+        out.append(f'<h2 class="group">Ungrounded claims ({len(report.ungrounded)})</h2>')
+        out.append('<p class="note">Their evidence was not found in their source, so they were not compared.</p>')
+        out.append('<ul class="ungrounded">')
+        for item in report.ungrounded:
+            out.append(
+                f'<li><span class="src">{_e(item.source)}</span> · {_e(item.kind)} · {_e(item.reason)}'
+                f'<blockquote class="ev">{_e(item.evidence)}</blockquote></li>'
+            )
+        out.append("</ul>")
+    out.append("</section>")
+
+    if names:
+        summaries = {s.name: s for s in report.sources}
+        out.append('<div class="sources-wrap"><section class="sources" aria-label="Sources side by side">')
+        for i, name in enumerate(names):
+            out.append(f'<article class="source" id="source-{i}" aria-label="{_e(name)}">')
+            out.append(f"<h2>{_e(name)}</h2>")
+            summary = summaries.get(name)
+            if summary:
+                meta = [part for part in (summary.outlet, summary.published, summary.url) if part]
+                meta.append(f"{summary.claims} claims, {summary.ungrounded} ungrounded")
+                out.append(f'<p class="meta">{_e(" · ".join(meta))}</p>')
+            out.append(f'<div class="text">{_highlight(texts[name], spans[name], titles)}</div>')
+            out.append("</article>")
+        out.append("</section></div>")
+    out.append("</main>")
+    out.append(f"<script>{_JS}</script>")
+    out.append("</body>")
+    out.append("</html>")
+    return "\n".join(out) + "\n"
