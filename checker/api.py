@@ -45,12 +45,17 @@ def _unique_names(sources: Sequence[Source]) -> None:
         seen.add(source.name)
 
 
-def report_from_run(run: RunResult) -> Report:
-    """Reconcile what was extracted and state how it was made."""
+def report_from_run(run: RunResult, draft_name: str | None = None) -> Report:
+    """Reconcile what was extracted and state how it was made; review the draft when there is one."""
     from checker.reconcile import reconcile
 
     claims = [o.claims for o in run.outcomes if o.claims is not None]
     report = reconcile(claims)
+    draft_claims = next((c for c in claims if c.source.name == draft_name), None)
+    if draft_claims is not None:
+        from checker.draft import review_draft
+
+        report = report.model_copy(update={"draft": review_draft(report, draft_claims)})
     failed = [FailedSource(name=o.source.name, reason=str(o.error)) for o in run.outcomes if o.error is not None]
     return report.model_copy(
         update={
@@ -72,6 +77,7 @@ def report_from_run(run: RunResult) -> Report:
 async def acheck(
     sources: Sequence[Source],
     *,
+    draft: Source | None = None,
     extractor: ExtractorChoice = "auto",
     model: str | None = None,
     base_url: str | None = None,
@@ -80,17 +86,23 @@ async def acheck(
     concurrency: int = 8,
     progress: Progress | None = None,
 ) -> Report:
-    """Extract, ground and reconcile ``sources``; failed sources are named in the report."""
+    """Extract, ground and reconcile ``sources``; failed sources are named in the report.
+
+    With ``draft``, the draft is compared with the sources and each of its claims
+    is labelled supported, contradicted or unsupported (``report.draft``).
+    """
     if not sources:
         raise InputError("no sources given")
-    _unique_names(sources)
+    everything = [*sources, draft] if draft is not None else list(sources)
+    _unique_names(everything)
     settings = LLMSettings.from_env(model=model, base_url=base_url)
     kind = choose_extractor(extractor, settings)
     options = ExtractOptions(
         extractor=kind, llm=settings, cache_dir=cache_dir, use_cache=use_cache, concurrency=concurrency
     )
-    run = await extract_sources(sources, options, progress=progress)
-    return report_from_run(run)
+    run = await extract_sources(everything, options, progress=progress)
+    # A draft that fails to extract is named in failed_sources like any source; the report is incomplete.
+    return report_from_run(run, draft.name if draft is not None else None)
 
 
 def check(sources: Sequence[Source], **options: object) -> Report:

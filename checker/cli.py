@@ -200,6 +200,11 @@ _fail_on_option = click.option(
 
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--draft",
+    "draft_path",
+    help="Your own draft: label each of its claims supported, contradicted or unsupported by SOURCES.",
+)
 @_extraction_options
 @_format_option
 @_output_option
@@ -207,6 +212,7 @@ _fail_on_option = click.option(
 @handle_errors
 def check(
     sources: tuple[str, ...],
+    draft_path: str | None,
     extractor: str,
     model: str | None,
     base_url: str | None,
@@ -218,15 +224,27 @@ def check(
     output: Path | None,
     fail_on: str,
 ) -> None:
-    """Extract, reconcile and report on SOURCES (text files, or - for stdin).
+    """Extract, reconcile and report on SOURCES (text, Markdown or HTML files, or - for stdin).
 
-    Example: checker check seeds/*.txt --format json -o report.json
+    \b
+    Examples:
+      checker check seeds/*.txt --format json -o report.json
+      checker check wire.txt other.html --draft my-draft.md    # the pre-publish check
     """
     from checker.api import check as run_check
 
     model, base_url = _model_settings(model, base_url)
+    if (
+        draft_path
+        and draft_path != "-"
+        and any(s != "-" and Path(s).resolve() == Path(draft_path).resolve() for s in sources)
+    ):
+        raise InputError(f"{draft_path}: the draft is also given as a source")
+    loaded = _read_sources((*sources, draft_path) if draft_path else sources, manifest)
+    draft = loaded.pop() if draft_path else None
     report = run_check(
-        _read_sources(sources, manifest),
+        loaded,
+        draft=draft,
         extractor=extractor,
         model=model,
         base_url=base_url,

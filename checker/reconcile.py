@@ -521,6 +521,8 @@ def _judge(
     findings.append(
         _finding(fact.kind, fact.fact, verdict, sev, rule, _explain(fact.values), fact.attributed_to, fact.values)
     )
+    for finding in findings:
+        finding._compatible = compatible
     return findings
 
 

@@ -9,10 +9,10 @@ that could break a consumer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from checker.schema import Attribution, Modality
 
@@ -120,6 +120,14 @@ class Finding(_Model):
     )
     values: list[FindingValue]
 
+    # The reconciler's comparison for this fact, kept off the JSON: draft mode asks it which
+    # sources' values are compatible with the draft's. None for findings read back from JSON.
+    _compatible: Callable[[str, str], bool] | None = PrivateAttr(default=None)
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Whether two normalised values of this fact are compatible (equality when unknown)."""
+        return a == b or (self._compatible is not None and self._compatible(a, b))
+
 
 class UngroundedItem(_Model):
     """A claim whose evidence was not found in its source: reported, never reconciled."""
@@ -128,6 +136,31 @@ class UngroundedItem(_Model):
     kind: str
     evidence: str = Field(description="The evidence text as the extractor gave it.")
     reason: str
+
+
+DraftLabel = Literal["contradicted", "unsupported", "supported"]
+
+
+class DraftClaim(_Model):
+    """One claim of the draft and what the sources say about it."""
+
+    kind: str = Field(description="Claim kind.")
+    fact: str = Field(description="The fact, as labelled by the finding that decided (or the claim kind).")
+    label: DraftLabel = Field(description="supported, contradicted or unsupported by the sources.")
+    value: str = Field(description="The draft's value as written.")
+    evidence: Evidence = Field(description="Where the claim sits in the draft.")
+    explanation: str = Field(description="One line: which sources support or contradict it.")
+    finding_ids: list[str] = Field(description="Findings the claim appears in.")
+    supporting: list[FindingValue] = Field(description="Sources' values compatible with the draft.")
+    contradicting: list[FindingValue] = Field(description="Sources' values against the draft.")
+
+
+class DraftReview(_Model):
+    """Every claim of the draft, labelled: contradicted first, then unsupported, then supported."""
+
+    draft: str = Field(description="The draft's source name.")
+    counts: dict[str, int] = Field(description="Claims per label.")
+    claims: list[DraftClaim]
 
 
 class Report(_Model):
@@ -140,6 +173,7 @@ class Report(_Model):
     sources: list[SourceSummary] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     ungrounded: list[UngroundedItem] = Field(default_factory=list)
+    draft: DraftReview | None = Field(default=None, description="Draft mode only: the draft's claims, labelled.")
 
     @field_validator("failed_sources", mode="before")
     @classmethod
@@ -155,7 +189,9 @@ class Report(_Model):
         Byte-identical to ``json.dumps(model_dump(mode="json"), indent=2, ensure_ascii=False)``
         (a test pins it) but serialised in Rust: a 1,000-source report is tens of megabytes.
         """
-        return self.model_dump_json(indent=2) + "\n"
+        # ``draft`` exists only in draft mode; other reports keep the original contract's keys.
+        exclude = {"draft"} if self.draft is None else None
+        return self.model_dump_json(indent=2, exclude=exclude) + "\n"
 
     def has_conflicts(self, fail_on: str) -> bool:
         """Whether the report should make the CLI exit non-zero at this ``--fail-on`` level.
@@ -171,7 +207,23 @@ class Report(_Model):
             raise ValueError(f"unknown fail-on level {fail_on!r}; expected one of {sorted(FAIL_ON_VERDICTS)}") from None
         if any(finding.verdict in verdicts for finding in self.findings):
             return True
+        if verdicts and self.draft is not None and self.draft.counts.get("contradicted", 0):
+            return True
         return fail_on == "any" and (not self.complete or bool(self.failed_sources) or bool(self.ungrounded))
+
+    def run_line(self) -> str:
+        """How the report was made, in one line: every report states it."""
+        run = self.run
+        extractor = ", ".join(run.extractor_kinds) or "none"
+        parts = [f"extractor: {extractor}"]
+        if run.model:
+            parts.append(f"model: {run.model}")
+        if run.prompt_version:
+            parts.append(f"prompt: {run.prompt_version}")
+        parts.append(f"model calls: {run.model_calls}")
+        parts.append(f"tokens: {run.prompt_tokens} prompt + {run.completion_tokens} completion")
+        parts.append(f"cache hits: {run.cache_hits}")
+        return "; ".join(parts)
 
     def verdict_counts(self) -> dict[str, int]:
         """Findings per verdict, in verdict order, zero counts left out."""
@@ -186,9 +238,12 @@ class Report(_Model):
         counts = self.verdict_counts()
         summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) or "no findings"
         lines.append(f"checker report: {len(self.sources)} sources, {len(self.findings)} findings ({summary})")
+        lines.append(self.run_line())
         if not self.complete or self.failed_sources:
             failed = ", ".join(f.name + (f" ({f.reason})" if f.reason else "") for f in self.failed_sources)
             lines.append(f"INCOMPLETE: failed sources: {failed or 'unknown'}")
+        if self.draft is not None:
+            lines.extend(_draft_lines(self.draft))
         lines.append("")
         lines.append("Sources:")
         for source in self.sources:
@@ -208,6 +263,20 @@ class Report(_Model):
             for item in self.ungrounded:
                 lines.append(f"  {item.source} [{item.kind}] {_clip(item.evidence)!r}: {item.reason}")
         return "\n".join(lines) + "\n"
+
+
+def _draft_lines(review: DraftReview) -> Iterable[str]:
+    counts = ", ".join(f"{n} {label}" for label, n in review.counts.items())
+    yield ""
+    yield f"== DRAFT {review.draft}: {counts} =="
+    for claim in review.claims:
+        yield (
+            f"  [{claim.label}] {claim.fact}: {claim.value!r} @{claim.evidence.start}-{claim.evidence.end}"
+            f" {_clip(claim.evidence.text)!r}"
+        )
+        yield f"      {claim.explanation}"
+        for value in claim.contradicting:
+            yield f"      - {value.source} says {value.value!r} {_clip(value.evidence.text)!r}"
 
 
 def _clip(text: str, limit: int = 100) -> str:
