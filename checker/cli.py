@@ -152,11 +152,13 @@ def _read_sources(paths: tuple[str, ...], manifest: Path | None) -> list[Any]:
 
 
 def _progress() -> Callable[[str, str], None] | None:
+    """Per-source progress on stderr (cached, extracting, done, failed); silent when stderr is not a terminal."""
     if not sys.stderr.isatty():
         return None
+    colours = {"failed": "red", "done": "green", "cached": "cyan"}
 
     def show(name: str, state: str) -> None:
-        click.echo(f"  {name}: {state}", err=True)
+        click.echo(f"  {name}: " + click.style(state, fg=colours.get(state)), err=True)
 
     return show
 
@@ -171,10 +173,35 @@ def _emit(text: str, output: Path | None) -> None:
         raise InputError(f"{output}: cannot write ({exc.strerror})") from None
 
 
-def _render(report: Any, fmt: str) -> str:
+_HEADING_COLOURS = {
+    "== CONFLICT": "red",
+    "== INTERNAL CONFLICT": "red",
+    "== MISQUOTE": "magenta",
+    "== ATTRIBUTION CONFLICT": "magenta",
+    "== COMPLEMENTARY": "cyan",
+    "== AGREE": "green",
+    "== SINGLE SOURCE": "yellow",
+    "== UNGROUNDED": "yellow",
+    "== DRAFT": "blue",
+    "INCOMPLETE": "red",
+    "  [contradicted]": "red",
+}
+
+
+def _colourise(text: str) -> str:
+    """Colour headings for a terminal; click.echo strips the codes again when stdout is not one."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        colour = next((c for prefix, c in _HEADING_COLOURS.items() if line.startswith(prefix)), None)
+        lines.append(click.style(line, fg=colour, bold=line.startswith("==")) if colour else line)
+    return "".join(lines)
+
+
+def _render(report: Any, fmt: str, *, terminal: bool = False) -> str:
     if fmt == "json":
         return cast(str, report.to_json())
-    return cast(str, report.to_text())
+    text = cast(str, report.to_text())
+    return _colourise(text) if terminal else text
 
 
 def _finish(report: Any, fail_on: str) -> None:
@@ -253,7 +280,7 @@ def check(
         concurrency=concurrency,
         progress=_progress(),
     )
-    _emit(_render(report, fmt), output)
+    _emit(_render(report, fmt, terminal=output is None and sys.stdout.isatty()), output)
     _finish(report, "none" if fail_on == "never" else fail_on)
 
 
@@ -334,7 +361,7 @@ def reconcile(claims: tuple[Path, ...], fmt: str, output: Path | None, fail_on: 
     from checker.api import reconcile_files
 
     report = reconcile_files(claims)
-    _emit(_render(report, fmt), output)
+    _emit(_render(report, fmt, terminal=output is None and sys.stdout.isatty()), output)
     _finish(report, "none" if fail_on == "never" else fail_on)
 
 

@@ -159,3 +159,21 @@ def test_reconcile_seed_references_in_any_order_is_byte_identical() -> None:
     code2, backward, _ = run("reconcile", *map(str, reversed(REFERENCE)), "--format", "json")
     assert code1 == code2 == 1
     assert forward == backward
+
+
+def test_colour_only_on_a_terminal(tmp_path: Path) -> None:
+    from checker.cli import _colourise
+
+    a = _write_claims(tmp_path, "a.txt", "Wednesday")
+    b = _write_claims(tmp_path, "b.txt", "Thursday")
+    _, out, _ = run("reconcile", str(a), str(b))
+    assert "\x1b[" not in out  # CliRunner's stdout is not a terminal
+    assert "== CONFLICT" in out
+    coloured = _colourise(out)
+    assert "\x1b[31m\x1b[1m== CONFLICT" in coloured or "\x1b[1m\x1b[31m== CONFLICT" in coloured
+
+
+def test_every_text_report_states_how_it_was_made(tmp_path: Path) -> None:
+    a = _write_claims(tmp_path, "a.txt", "Wednesday")
+    _, out, _ = run("reconcile", str(a))
+    assert "extractor: external; model calls: 0; tokens: 0 prompt + 0 completion; cache hits: 0" in out
