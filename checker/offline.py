@@ -41,7 +41,7 @@ from checker.schema import (
     Weekday,
 )
 
-EXTRACTOR_VERSION = "offline-1.0"
+EXTRACTOR_VERSION = "offline-1.1"
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
