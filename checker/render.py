@@ -197,7 +197,6 @@ class _Span:
     end: int
     key: str
     verdict: str
-    rank: int
 
 
 _KEY_OK = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -226,14 +225,18 @@ def _located(value: FindingValue, texts: Mapping[str, str]) -> bool:
 def _highlight(text: str, spans: Sequence[_Span], titles: Mapping[str, str]) -> str:
     """The escaped text with a flat run of <mark> segments: split at every span boundary, nothing nested."""
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    starts: dict[int, list[int]] = {}
+    for i, span in enumerate(spans):
+        starts.setdefault(span.start, []).append(i)
+    active: set[int] = set()  # indexes into spans, kept in display order below
     parts: list[str] = []
     for a, b in pairwise(cuts):
-        covering = [s for s in spans if s.start <= a and b <= s.end]
+        active = {i for i in active if spans[i].end > a} | set(starts.get(a, ()))
+        covering = [spans[i] for i in sorted(active)]
         segment = _e(text[a:b])
         if not covering:
             parts.append(segment)
             continue
-        covering.sort(key=lambda s: s.rank)
         keys = list(dict.fromkeys(s.key for s in covering))
         verdicts = list(dict.fromkeys(s.verdict for s in covering))
         classes = " ".join([*(f"v-{v}" for v in verdicts), *(["multi"] if len(keys) > 1 else [])])
@@ -435,7 +438,6 @@ def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
     findings = _ordered(report.findings)
     keys = _keys(findings)
     titles = {key: f"{_label(f.verdict)}: {_one_line(f.fact)}" for key, f in zip(keys, findings, strict=True)}
-    rank = {verdict: i for i, verdict in enumerate(VERDICT_ORDER)}
 
     names = [s.name for s in report.sources if s.name in texts]
     names += sorted(name for name in texts if name not in set(names))
@@ -444,7 +446,7 @@ def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
         for value in finding.values:
             if _located(value, texts):
                 ev = value.evidence
-                spans[value.source].append(_Span(ev.start, ev.end, key, finding.verdict, rank[finding.verdict]))
+                spans[value.source].append(_Span(ev.start, ev.end, key, finding.verdict))
 
     title = _title(report)
     out: list[str] = [

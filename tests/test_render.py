@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import random
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -383,6 +384,50 @@ def test_html_overlapping_spans_become_flat_segments() -> None:
         covered = sorted((m.start, m.end) for m in marks if finding.id in m.keys)
         assert covered[0][0] == ev.start and covered[-1][1] == ev.end
         assert all(a[1] == b[0] for a, b in pairwise(covered))
+
+
+def test_html_random_overlaps_tile_every_span() -> None:
+    """Many overlapping, nested, identical and touching spans: flat marks, each finding covering exactly its spans."""
+    rng = random.Random(4)
+    text = " ".join(f"w{i:03d}" for i in range(120))
+    findings = []
+    for n in range(40):
+        values = []
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            start = rng.randrange(0, len(text) - 1)
+            end = min(len(text), start + rng.randrange(1, 60))
+            values.append(
+                FindingValue(
+                    source="r.txt",
+                    value="v",
+                    normalized="v",
+                    attribution=Attribution(source_type="outlet", name=None),
+                    modality="happened",
+                    evidence=Evidence(text=text[start:end], start=start, end=end),
+                )
+            )
+        if n == 7:
+            values.append(findings[3].values[0])  # an identical span in two findings
+        findings.append(_finding(f"{n:012d}", rng.choice(VERDICT_ORDER), f"fact {n}", values))
+    report = Report(findings=findings)
+    page = _parse(to_html(report, {"r.txt": text}))
+    assert page.column_text["r.txt"] == text
+    marks = page.columns["r.txt"]
+    assert all(a.end <= b.start for a, b in pairwise(marks)), "segments are disjoint and in text order"
+    for finding in findings:
+        expected = {i for v in finding.values for i in range(v.evidence.start, v.evidence.end)}
+        covered = {i for m in marks if finding.id in m.keys for i in range(m.start, m.end)}
+        assert covered == expected, finding.fact
+    for mark in marks:
+        assert mark.text == text[mark.start : mark.end]
+        ranks = [_rank(next(f.verdict for f in findings if f.id == k)) for k in mark.keys]
+        assert ranks == sorted(ranks), "a segment lists its findings in display order"
+
+
+def test_html_shows_given_texts_of_sources_without_findings() -> None:
+    page = _parse(to_html(_small_report(), {**TEXTS, "extra.txt": "Nothing to see."}))
+    assert list(page.column_text) == ["a.txt", "b.txt", "extra.txt"]
+    assert page.columns["extra.txt"] == []
 
 
 def test_html_without_texts_quotes_evidence_inline() -> None:
