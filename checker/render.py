@@ -387,17 +387,16 @@ _JS = """
     return buttons.filter(function (b) { return b.getAttribute("aria-pressed") === "true"; })
       .map(function (b) { return b.getAttribute("data-finding"); });
   }
-  buttons.forEach(function (b) {
-    b.addEventListener("click", function () {
+  document.addEventListener("click", function (e) {
+    var b = e.target.closest("button[data-finding]");
+    if (b) {
       var k = b.getAttribute("data-finding");
       var sel = current();
       select(sel.length === 1 && sel[0] === k ? [] : [k], null);
-    });
-  });
-  marks.forEach(function (m) {
-    m.addEventListener("click", function () {
-      select(m.getAttribute("data-finding").split(" "), m.closest(".source"));
-    });
+      return;
+    }
+    var m = e.target.closest("mark[data-finding]");
+    if (m) { select(m.getAttribute("data-finding").split(" "), m.closest(".source")); }
   });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") { select([], null); } });
 })();
