@@ -1,6 +1,11 @@
-"""Acceptance: the report on the hand-written seed extractions against what a careful human found.
+"""Acceptance: the reports on the seeds against what a careful human found.
 
-Reads ``fixtures/claims/seeds/*.json`` and the shared ``expected-findings.yaml``.
+Two reports are judged, each produced by the real CLI with ``--format json``:
+``checker reconcile fixtures/claims/seeds/*.json`` (the hand-written reference
+extractions) and ``checker check seeds/*.txt --extractor offline`` (the raw
+articles through the offline extractor). The expectations are the shared
+``../shared/seeds/expected-findings.yaml``; ``tests/acceptance/`` keeps a copy
+so the test never silently skips, and a test checks the copy is current.
 A ``must`` finding is matched by verdict + the set of its sources (the expected
 ones must all be among the finding's) + evidence overlap for every expected
 value; no ``not_conflicts`` pair may be flagged. ``should`` items are recorded
@@ -21,13 +26,17 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from checker.cli import cli
 from checker.reconcile import reconcile
 from checker.report import Finding, Report
 from checker.schema import SourceClaims
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures" / "claims" / "seeds"
+COPY = REPO / "tests" / "acceptance" / "expected-findings.yaml"
+MODES = ("references", "offline")
 CONFLICTS = {"conflict", "internal_conflict", "misquote", "attribution_conflict"}
 
 
@@ -43,18 +52,34 @@ SHARED = shared_seeds()
 
 @cache
 def expected() -> dict[str, Any]:
-    if SHARED is None:
-        pytest.skip("expected-findings.yaml not found at ../shared/seeds (outside the repo)")
-    data: dict[str, Any] = yaml.safe_load((SHARED / "expected-findings.yaml").read_text(encoding="utf-8"))
+    path = SHARED / "expected-findings.yaml" if SHARED is not None else COPY
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data
 
 
+def test_the_repository_copy_of_the_expectations_is_current() -> None:
+    if SHARED is None:
+        pytest.skip("../shared/seeds is not beside this checkout; the repository copy is used")
+    assert COPY.read_bytes() == (SHARED / "expected-findings.yaml").read_bytes()
+
+
 @cache
-def report() -> Report:
-    files = sorted(FIXTURES.glob("*.json"))
-    if not files:
-        pytest.skip(f"no reference extractions in {FIXTURES.relative_to(REPO)} yet")
-    return reconcile([SourceClaims.model_validate_json(f.read_text(encoding="utf-8")) for f in files])
+def report(mode: str = "references") -> Report:
+    """The JSON report the CLI prints, read back through the report model."""
+    if mode == "references":
+        args = ["reconcile", *map(str, sorted(FIXTURES.glob("*.json"))), "--format", "json"]
+    else:
+        args = [
+            "check",
+            *map(str, sorted((REPO / "seeds").glob("*.txt"))),
+            "--extractor",
+            "offline",
+            "--format",
+            "json",
+        ]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.stderr  # the seeds do conflict
+    return Report.model_validate_json(result.stdout)
 
 
 @cache
@@ -161,19 +186,21 @@ def _not_conflict_checker(line: str) -> Callable[[Finding], bool] | None:
     return next((check for key, check in NOT_CONFLICT_CHECKS.items() if key in line), None)
 
 
-def tally() -> list[Outcome]:
-    findings = report().findings
+def tally(mode: str = "references") -> list[Outcome]:
+    findings = report(mode).findings
     return [outcome for item in expected()["findings"] for outcome in _check_item(item, findings)]
 
 
-def test_every_must_finding_is_reported() -> None:
-    outcomes = tally()
+@pytest.mark.parametrize("mode", MODES)
+def test_every_must_finding_is_reported(mode: str) -> None:
+    outcomes = tally(mode)
     missed = [o for o in outcomes if o.level == "must" and not o.found]
     assert not missed, "missing must findings:\n" + "\n".join(f"  {o.item} ({o.detail})" for o in missed)
 
 
-def test_no_not_conflict_is_flagged() -> None:
-    findings = [f for f in report().findings if f.verdict in CONFLICTS]
+@pytest.mark.parametrize("mode", MODES)
+def test_no_not_conflict_is_flagged(mode: str) -> None:
+    findings = [f for f in report(mode).findings if f.verdict in CONFLICTS]
     unchecked = []
     for line in expected().get("not_conflicts", []):
         check = _not_conflict_checker(line)
@@ -185,9 +212,10 @@ def test_no_not_conflict_is_flagged() -> None:
     assert not unchecked, f"not_conflicts without a check here, add one: {unchecked}"
 
 
-def test_record_should_items(record_property: Callable[[str, object], None]) -> None:
+@pytest.mark.parametrize("mode", MODES)
+def test_record_should_items(mode: str, record_property: Callable[[str, object], None]) -> None:
     """Never fails on a should miss; records the tally (shown with -s or in the JUnit XML)."""
-    outcomes = [o for o in tally() if o.level == "should"]
+    outcomes = [o for o in tally(mode) if o.level == "should"]
     found = [o.item for o in outcomes if o.found]
     missed = [o.item for o in outcomes if not o.found]
     record_property("should_found", found)
@@ -207,14 +235,17 @@ def test_report_is_byte_identical_in_reverse_file_order() -> None:
     assert forward.to_json() == backward.to_json()
 
 
-def test_attributed_death_claim_stays_attributed() -> None:
+@pytest.mark.parametrize("mode", MODES)
+def test_attributed_death_claim_stays_attributed(mode: str) -> None:
     """004's 'millions of deaths' is Trump's claim: never in a finding without attributed_to."""
-    for finding in report().findings:
+    for finding in report(mode).findings:
         if finding.kind == "quantity" and _evidence_has(finding, "millions of deaths"):
             assert finding.attributed_to is not None, finding
 
 
 if __name__ == "__main__":
-    for outcome in tally():
-        print(f"{'FOUND ' if outcome.found else 'MISSED'} {outcome.level:6} {outcome.item}  [{outcome.detail}]")
+    for mode in MODES:
+        print(f"== {mode}")
+        for outcome in tally(mode):
+            print(f"{'FOUND ' if outcome.found else 'MISSED'} {outcome.level:6} {outcome.item}  [{outcome.detail}]")
     sys.exit(0)
