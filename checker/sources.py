@@ -2,7 +2,8 @@
 
 Bad input is refused with a one-line :class:`InputError` naming the file,
 never a traceback: a missing file, a directory, an empty or whitespace-only
-file, binary data. Text that is not UTF-8 is decoded as Windows-1252 (which
+file, binary data, a file (or device) larger than the limit, which is never
+read past the limit. Text that is not UTF-8 is decoded as Windows-1252 (which
 also covers Latin-1 text) and the source carries a note saying so, so nothing
 is silently mangled.
 """
@@ -18,6 +19,10 @@ from checker.errors import InputError
 from checker.schema import SourceMeta
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
+#: Above this share of control characters (other than whitespace), decoded "text" is binary data.
+MAX_CONTROL_SHARE = 0.05
+_WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v")
+_READ_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -44,20 +49,56 @@ class Source:
         )
 
 
-def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
-    """Decode UTF-8 (BOM allowed), else Windows-1252 with a note; refuse binary data."""
+def _too_large(name: str, size: int, max_bytes: int) -> InputError:
+    return InputError(
+        f"{name}: {size / 1_048_576:.1f} MB is larger than the {max_bytes // 1_048_576} MB limit for one article"
+    )
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters: bytes that decoded (Latin-1 decodes anything) but are not text."""
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if (ch < " " or "\x7f" <= ch <= "\x9f") and ch not in _WHITESPACE_CONTROLS)
+    return controls > MAX_CONTROL_SHARE * len(sample)
+
+
+def decode(data: bytes, name: str, *, max_bytes: int = MAX_SOURCE_BYTES) -> tuple[str, tuple[str, ...]]:
+    """Decode UTF-8 (BOM allowed), else Windows-1252 with a note; refuse binary and oversized data.
+
+    The size check matters for data that did not come through :func:`read_source` (stdin).
+    """
+    if len(data) > max_bytes:
+        raise _too_large(name, len(data), max_bytes)
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not text")
+    notes: tuple[str, ...] = ()
     try:
-        return data.decode("utf-8-sig"), ()
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        return text, (f"{name}: not UTF-8; decoded as Latin-1",)
-    return text, (f"{name}: not UTF-8; decoded as Windows-1252",)
+        try:
+            text = data.decode("cp1252")
+            notes = (f"{name}: not UTF-8; decoded as Windows-1252",)
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            notes = (f"{name}: not UTF-8; decoded as Latin-1",)
+    if _looks_binary(text):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    return text, notes
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """Up to ``limit`` bytes, in small reads: devices and pipes report size 0 and may never end
+    (/dev/zero), and one ``read(limit)`` would allocate the whole limit even for a short article."""
+    chunks: list[bytes] = []
+    total = 0
+    with path.open("rb") as handle:
+        while total < limit:
+            chunk = handle.read(min(_READ_CHUNK, limit - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
 
 
 def read_source(path: Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Source:
@@ -70,11 +111,10 @@ def read_source(path: Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Source:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"{path}: {size / 1_048_576:.1f} MB is larger than the "
-                f"{max_bytes // 1_048_576} MB limit for one article"
-            )
-        data = path.read_bytes()
+            raise _too_large(str(path), size, max_bytes)
+        data = _read_at_most(path, max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"{path}: larger than the {max_bytes // 1_048_576} MB limit for one article")
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
