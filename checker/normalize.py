@@ -1662,7 +1662,7 @@ def title_key(title: str, organisation: str | None, status: str) -> TitleKey:
 
     office = take_country(s)
     office = re.sub(r"(?:\s+(?:of|for|to|the|in|at))+$", "", office)
-    office = re.sub(r"^(?:the\s+)+", "", office)
+    office = re.sub(r"^(?:(?:the|a|an)\s+)+", "", office)  # "a judge" is the office "judge", not of "a"
     # "Secretary of State for Defence" (UK) = Defence Secretary.
     m = re.match(r"^(.*?)secretary of state for (?:the )?(.+)$", office)
     if m:

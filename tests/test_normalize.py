@@ -617,6 +617,9 @@ def test_person_index_resolve(names: list[str], mention: str, resolved: str) -> 
         ("British Prime Minister", None, "current", TitleKey("prime minister", "united kingdom", "current")),
         ("Deputy Secretary of State", None, "current", TitleKey("deputy secretary of state", None, "current")),
         ("Secretary-General", "UN", "current", TitleKey("secretary general", "united nations", "current")),
+        ("a judge", None, "current", TitleKey("judge", None, "current")),  # an article is not an affiliation
+        ("an acting judge", None, "unspecified", TitleKey("judge", None, "acting")),
+        ("the Defense Secretary", None, "current", TitleKey("defense secretary", None, "current")),
     ],
 )
 def test_title_key(title: str, organisation: str | None, status: str, expected: TitleKey) -> None:
