@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -43,6 +44,8 @@ from checker.schema import ExtractionResult
 
 if TYPE_CHECKING:
     from openai import AsyncOpenAI
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_SEED = 7
@@ -324,6 +327,14 @@ class LLMClient:
         if completion.usage:
             usage.prompt_tokens += completion.usage.prompt_tokens
             usage.completion_tokens += completion.usage.completion_tokens
+            # Per-call usage; the key and headers are never logged.
+            log.debug(
+                "model call: model=%s attempts=%d prompt_tokens=%d completion_tokens=%d",
+                settings.model,
+                attempts,
+                completion.usage.prompt_tokens,
+                completion.usage.completion_tokens,
+            )
         if not completion.choices:
             raise _InvalidAnswer("the response had no choices", body)
         message = completion.choices[0].message

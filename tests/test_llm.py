@@ -244,3 +244,14 @@ def test_one_failing_source_keeps_the_others(httpserver: HTTPServer, tmp_path: P
     good, bad = run.outcomes
     assert good.claims is not None and good.error is None
     assert bad.claims is None and isinstance(bad.error, ModelError)
+
+
+def test_usage_is_logged_per_call_without_the_key(httpserver: HTTPServer, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    httpserver.expect_request(PATH).respond_with_json(GOOD)
+    with caplog.at_level(logging.DEBUG, logger="checker.llm"):
+        run_extract(httpserver)
+    calls = [r.getMessage() for r in caplog.records if r.name == "checker.llm"]
+    assert calls == ["model call: model=test-model attempts=1 prompt_tokens=100 completion_tokens=20"]
+    assert "sk-test-secret" not in caplog.text
