@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from checker.report import VERDICT_ORDER, Finding, FindingValue, Report
+from checker.report import VERDICT_ORDER, DraftReview, Finding, FindingValue, Report
 
 __all__ = ["to_html", "to_markdown"]
 
@@ -118,6 +118,28 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def _markdown_draft(review: DraftReview) -> list[str]:
+    """Draft mode: each claim of the draft with its label, contradicted first (the review's order)."""
+    counts = " · ".join(f"{n} {label}" for label, n in review.counts.items() if n) or "no claims"
+    out = [f"## Draft check: {_code(review.draft)}", "", f"**Draft claims:** {counts}", ""]
+    for claim in review.claims:
+        ev = claim.evidence
+        line = f"- **{claim.label.upper()}** {_md(claim.fact)}: **{_md(claim.value)}** (chars {ev.start}–{ev.end})"
+        if claim.explanation.strip():
+            line += f" — {_md(claim.explanation)}"
+        out.append(line)
+        # The quote is the item's last plain block, so no following line reads as its lazy continuation.
+        out.append(f"  > {_md(ev.text, line_start=True)}")
+        for value in claim.contradicting:
+            out.append(
+                f"  - {_code(value.source)} says **{_md(value.value)}** — chars {value.evidence.start}–"
+                f"{value.evidence.end}"
+            )
+            out.append(f"    > {_md(value.evidence.text, line_start=True)}")
+    out.append("")
+    return out
+
+
 def to_markdown(report: Report) -> str:
     """The report as Markdown for a CMS or a chat: run, verdicts, findings conflicts first, ungrounded claims."""
     out: list[str] = [f"# {_md(_title(report))}", ""]
@@ -131,6 +153,8 @@ def to_markdown(report: Report) -> str:
     counts = report.verdict_counts()
     summary = " · ".join(f"{n} {_label(verdict)}" for verdict, n in counts.items()) or "no findings"
     out += [f"**Verdicts:** {summary}", ""]
+    if report.draft is not None:
+        out += _markdown_draft(report.draft)
 
     if report.sources:
         out += ["## Sources", ""]
@@ -321,6 +345,8 @@ mark.multi{border-bottom-width:3px}
 mark.selected{background:#1849a9;color:#fff;border-color:#1849a9;outline:2px solid #1849a9;border-radius:2px}
 .note{color:var(--muted);font-size:.85rem}
 .ungrounded li{margin:.3rem 0;font-size:.85rem}
+.detail.head{padding-top:.4rem}
+.rule a{color:#1849a9}
 .srclist{font-size:.85rem;margin-top:.3rem}.srclist ul{margin:.2rem 0;padding-left:1.2rem}
 .v-conflict{--c:var(--c-conflict);--t:var(--t-conflict)}
 .v-internal_conflict{--c:var(--c-internal_conflict);--t:var(--t-internal_conflict)}
@@ -425,6 +451,44 @@ def _value_html(value: FindingValue, located: bool) -> str:
     return "<li>" + "".join(parts) + "</li>"
 
 
+_DRAFT_CLASS = {"contradicted": "v-conflict", "unsupported": "v-single_source", "supported": "v-agree"}
+
+
+def _html_draft(review: DraftReview, keys: Mapping[str, str]) -> list[str]:
+    """Draft mode: the draft's claims, labelled, each linking to the findings it appears in."""
+    counts = ", ".join(f"{n} {label}" for label, n in review.counts.items() if n) or "no claims"
+    out = [
+        f'<h2 class="group draft">Draft check: <span class="src">{_e(review.draft)}</span></h2>',
+        f'<p class="note">{_e(counts)}</p>',
+        '<ol class="list">',
+    ]
+    for claim in review.claims:
+        ev = claim.evidence
+        cls = _DRAFT_CLASS.get(claim.label, "v-single_source")
+        links = " ".join(f'<a href="#finding-{keys[fid]}">{_e(fid)}</a>' for fid in claim.finding_ids if fid in keys)
+        out.append(f'<li class="finding draft-claim {cls}"><div class="detail head">')
+        out.append(
+            f'<span class="badge">{_e(claim.label)}</span><span class="fact">{_e(claim.fact)}</span>: '
+            f'<q>{_e(claim.value)}</q> <span class="off">chars {ev.start}–{ev.end}</span>'
+        )
+        out.append(f'<blockquote class="ev">{_e(ev.text)}</blockquote>')
+        out.append(f'<p class="expl">{_e(claim.explanation)}</p>')
+        if claim.contradicting:
+            out.append('<ul class="values">')
+            for value in claim.contradicting:
+                out.append(
+                    f'<li><span class="src">{_e(value.source)}</span> says <q>{_e(value.value)}</q> '
+                    f'<span class="off">chars {value.evidence.start}–{value.evidence.end}</span>'
+                    f'<blockquote class="ev">{_e(value.evidence.text)}</blockquote></li>'
+                )
+            out.append("</ul>")
+        if links:
+            out.append(f'<span class="rule">findings: {links}</span>')
+        out.append("</div></li>")
+    out.append("</ol>")
+    return out
+
+
 def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
     """The report as one self-contained HTML page.
 
@@ -494,6 +558,8 @@ def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
             '<p class="note">Select a finding to highlight its evidence in the sources; '
             "select highlighted text to find its findings.</p>"
         )
+    if report.draft is not None:
+        out += _html_draft(report.draft, dict(zip((f.id for f in findings), keys, strict=True)))
     if not findings:
         out.append('<p class="note">No findings.</p>')
     key_iter = iter(keys)

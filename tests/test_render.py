@@ -22,6 +22,8 @@ from checker.api import reconcile_files
 from checker.render import to_html, to_markdown
 from checker.report import (
     VERDICT_ORDER,
+    DraftClaim,
+    DraftReview,
     Evidence,
     FailedSource,
     Finding,
@@ -313,6 +315,68 @@ def test_markdown_of_the_seeds_is_ordered_and_deterministic() -> None:
     assert md.index("weekday of the call between Donald Trump and Vladimir Putin") < md.index("## Agree")
     assert "  > held a significant phone conversation on Thursday" in md
     assert md.count("\n### ") == len(report.findings)
+
+
+DRAFT_TEXT = "The leaders spoke on Tuesday. Ann Lee is *mayor*."
+
+
+def _draft_report() -> Report:
+    report = _small_report()
+    conflict = report.findings[1]
+    start = DRAFT_TEXT.index("spoke on Tuesday")
+    claim = DraftClaim(
+        kind="event_time",
+        fact="weekday of the call",
+        label="contradicted",
+        value="on Tuesday",
+        evidence=Evidence(text="spoke on Tuesday", start=start, end=start + len("spoke on Tuesday")),
+        explanation="a.txt says Wednesday; b.txt says Thursday",
+        finding_ids=[conflict.id],
+        supporting=[],
+        contradicting=list(conflict.values),
+    )
+    start = DRAFT_TEXT.index("Ann Lee is *mayor*")
+    unsupported = DraftClaim(
+        kind="role",
+        fact="title of Ann Lee",
+        label="unsupported",
+        value="<i>mayor</i>",
+        evidence=Evidence(text="Ann Lee is *mayor*", start=start, end=start + len("Ann Lee is *mayor*")),
+        explanation="no source says",
+        finding_ids=[],
+        supporting=[],
+        contradicting=[],
+    )
+    review = DraftReview(
+        draft="draft.md", counts={"contradicted": 1, "unsupported": 1, "supported": 0}, claims=[claim, unsupported]
+    )
+    return report.model_copy(update={"draft": review})
+
+
+def test_markdown_draft_check_comes_before_the_findings() -> None:
+    md = to_markdown(_draft_report())
+    assert md.index("## Draft check: `draft.md`") < md.index("## Sources") < md.index("## Conflict")
+    assert "**Draft claims:** 1 contradicted · 1 unsupported" in md
+    assert (
+        "- **CONTRADICTED** weekday of the call: **on Tuesday** (chars 12–28)"
+        " — a.txt says Wednesday; b.txt says Thursday\n  > spoke on Tuesday\n  - `a.txt` says" in md
+    )
+    assert "  - `a.txt` says **on Wednesday** — chars 12–30" in md
+    assert "    > spoke on Wednesday" in md
+    assert "**UNSUPPORTED** title of Ann Lee: **\\<i\\>mayor\\</i\\>**" in md
+    assert "  > Ann Lee is \\*mayor\\*" in md
+    assert "## Draft check" not in to_markdown(_small_report())
+
+
+def test_html_draft_check_links_to_its_findings() -> None:
+    out = to_html(_draft_report(), {**TEXTS, "draft.md": DRAFT_TEXT})
+    page = _parse(out)
+    assert out.index("Draft check") < out.index('data-finding="cccccccccccc"')
+    ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
+    hrefs = [attrs["href"] for tag, attrs in page.tags if "href" in attrs]
+    assert hrefs == ["#finding-cccccccccccc"] and all(h[1:] in ids for h in hrefs)
+    assert "&lt;i&gt;mayor&lt;/i&gt;" in out and "<i>" not in out
+    assert "spoke on Tuesday" in page.quotes and "spoke on Thursday" in page.quotes
 
 
 # --------------------------------------------------------------------------- HTML
