@@ -46,8 +46,9 @@ def handle_errors(func: F) -> F:
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="checker")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Log each model call and its token usage on stderr.")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
     """Find where news articles about the same event disagree.
 
     checker extracts typed claims (dates, weekdays, durations, numbers, titles,
@@ -71,6 +72,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """
     if ctx.resilient_parsing:
         return
+    if verbose:
+        import logging
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("checker: %(message)s"))
+        logger = logging.getLogger("checker")
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
     try:
         from checker.manifest import load_config
 
