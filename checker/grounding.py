@@ -21,11 +21,25 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.schema import Claim, GroundedClaim, MatchKind, Span, UngroundedClaim
+from checker.schema import (
+    Claim,
+    DurationClaim,
+    EventTimeClaim,
+    GroundedClaim,
+    MatchKind,
+    QuantityClaim,
+    Span,
+    UngroundedClaim,
+)
 
 FUZZY_THRESHOLD = 90.0
 MIN_EVIDENCE_CHARS = 3
 _DIGITS = re.compile(r"\d+")
+# Words that carry a value: a fuzzy "match" that changes one of them is a different claim, not sloppy copying.
+_VALUE_TOKENS = re.compile(
+    r"\d+|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december)\b"
+)
 
 _FOLD = str.maketrans(
     {
@@ -129,10 +143,27 @@ def locate(
         hi += 1
     start = index[lo]
     end = index[hi - 1] + 1
-    if _DIGITS.findall(needle) != _DIGITS.findall(folded_text[lo:hi]):
-        # A near-copy with a different number is a different claim, not sloppy copying.
+    if _VALUE_TOKENS.findall(needle) != _VALUE_TOKENS.findall(folded_text[lo:hi]):
+        # A near-copy with a different number, weekday or month is a different claim, not sloppy copying
+        # ("held a phone call on Thursday" must not ground on "held a phone call on Wednesday").
         return None
     return Location(start, end, "fuzzy", round(float(alignment.score), 2))
+
+
+def unsupported_value(claim: Claim, evidence: str) -> str | None:
+    """Why the located evidence does not state the claim's value, or None.
+
+    Evidence that exists but says something else (a Wednesday passage for a Thursday claim) is how an
+    invented claim borrows real text; the weekday and the digits of an amount must be in the evidence.
+    """
+    folded, _ = fold(evidence)
+    if isinstance(claim, EventTimeClaim) and claim.weekday and claim.weekday[:3].lower() not in folded:
+        return f"the weekday {claim.weekday} is not in its evidence"
+    if isinstance(claim, DurationClaim | QuantityClaim):
+        missing = [d for d in _DIGITS.findall(claim.amount) if d not in _DIGITS.findall(folded)]
+        if missing:
+            return f"the amount {claim.amount!r} is not in its evidence"
+    return None
 
 
 def ground(
@@ -153,5 +184,9 @@ def ground(
             ungrounded.append(UngroundedClaim(claim=claim, reason=reason))
             continue
         span = Span(text=text[location.start : location.end], start=location.start, end=location.end)
+        mismatch = unsupported_value(claim, span.text)
+        if mismatch is not None:
+            ungrounded.append(UngroundedClaim(claim=claim, reason=mismatch))
+            continue
         grounded.append(GroundedClaim(claim=claim, evidence=span, match=location.match, score=location.score))
     return grounded, ungrounded
