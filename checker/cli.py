@@ -18,7 +18,7 @@ from checker.errors import CheckerError, InputError
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown", "html")
 
 
 def _fail(message: str, code: int) -> None:
@@ -206,9 +206,17 @@ def _colourise(text: str) -> str:
     return "".join(lines)
 
 
-def _render(report: Any, fmt: str, *, terminal: bool = False) -> str:
+def _render(report: Any, fmt: str, *, terminal: bool = False, texts: dict[str, str] | None = None) -> str:
     if fmt == "json":
         return cast(str, report.to_json())
+    if fmt == "markdown":
+        from checker.render import to_markdown
+
+        return to_markdown(report)
+    if fmt == "html":
+        from checker.render import to_html
+
+        return to_html(report, texts)
     text = cast(str, report.to_text())
     return _colourise(text) if terminal else text
 
@@ -265,6 +273,7 @@ def check(
     \b
     Examples:
       checker check seeds/*.txt --format json -o report.json
+      checker check seeds/*.txt --format html -o report.html   # sources side by side
       checker check wire.txt other.html --draft my-draft.md    # the pre-publish check
     """
     from checker.api import check as run_check
@@ -289,7 +298,8 @@ def check(
         concurrency=concurrency,
         progress=_progress(),
     )
-    _emit(_render(report, fmt, terminal=output is None and sys.stdout.isatty()), output)
+    texts = {source.name: source.text for source in [*loaded, *([draft] if draft else [])]}
+    _emit(_render(report, fmt, terminal=output is None and sys.stdout.isatty(), texts=texts), output)
     _finish(report, "none" if fail_on == "never" else fail_on)
 
 

@@ -177,3 +177,33 @@ def test_every_text_report_states_how_it_was_made(tmp_path: Path) -> None:
     a = _write_claims(tmp_path, "a.txt", "Wednesday")
     _, out, _ = run("reconcile", str(a))
     assert "extractor: external; model calls: 0; tokens: 0 prompt + 0 completion; cache hits: 0" in out
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("markdown", "# "), ("html", "<!DOCTYPE html>")])
+def test_markdown_and_html_formats(tmp_path: Path, fmt: str, marker: str) -> None:
+    a = _write_claims(tmp_path, "a.txt", "Wednesday")
+    b = _write_claims(tmp_path, "b.txt", "Thursday")
+    code, out, _ = run("reconcile", str(a), str(b), "--format", fmt)
+    assert code == 1
+    assert out.lstrip().lower().startswith(marker.lower())
+    assert "Wednesday" in out and "Thursday" in out
+
+
+def test_check_html_shows_the_sources_with_highlighted_evidence(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Ann Lee and Bo Chan held a phone call on Tuesday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ann Lee and Bo Chan held a phone call on Friday.", encoding="utf-8")
+    target = tmp_path / "report.html"
+    code, _, err = run(
+        "check",
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b.txt"),
+        "--extractor",
+        "offline",
+        "--format",
+        "html",
+        "-o",
+        str(target),
+    )
+    assert code == 1, err
+    page = target.read_text(encoding="utf-8")
+    assert "<mark" in page and "Friday</mark>" in page.replace("\n", "")

@@ -2,7 +2,9 @@
 
 Checks what an editor sees: the conflicts are listed first and visible, the evidence
 spans are highlighted in the side-by-side sources, and selecting a conflict marks its
-spans. Saves the screenshot kept in docs/report-screenshot.png.
+spans. Takes a screenshot; with CHECKER_UPDATE_SCREENSHOT=1 it replaces the one kept in
+docs/report-screenshot.png (otherwise it goes to a temporary directory, so a test run never
+dirties the checkout).
 
 Needs Debian's ``chromium`` and ``chromium-driver`` packages and the ``selenium``
 package; skips with the reason when one of them is missing. Only file:// and the
@@ -79,7 +81,7 @@ def seed_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
     return page, report
 
 
-def test_seed_report_in_chromium(browser: Any, seed_page: tuple[Path, Any]) -> None:
+def test_seed_report_in_chromium(browser: Any, seed_page: tuple[Path, Any], tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
 
     page, report = seed_page
@@ -119,8 +121,9 @@ def test_seed_report_in_chromium(browser: Any, seed_page: tuple[Path, Any]) -> N
     assert in_view, "the first selected span is scrolled into view"
     assert browser.find_element(By.ID, "status").text.startswith("1 finding(s) selected")
 
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    assert browser.save_screenshot(str(SCREENSHOT))
+    target = SCREENSHOT if os.environ.get("CHECKER_UPDATE_SCREENSHOT") == "1" else tmp_path / SCREENSHOT.name
+    assert browser.save_screenshot(str(target))
+    assert target.stat().st_size > 10_000
 
     # Clicking a highlighted span selects the finding(s) covering it, and only those.
     other = conflicts[-1]
