@@ -9,7 +9,7 @@ that could break a consumer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -192,6 +192,18 @@ class Report(_Model):
         # ``draft`` exists only in draft mode; other reports keep the original contract's keys.
         exclude = {"draft"} if self.draft is None else None
         return self.model_dump_json(indent=2, exclude=exclude) + "\n"
+
+    def to_markdown(self) -> str:
+        """Markdown for a CMS or a chat (see :mod:`checker.render`)."""
+        from checker.render import to_markdown
+
+        return to_markdown(self)
+
+    def to_html(self, texts: Mapping[str, str] | None = None) -> str:
+        """One self-contained HTML page; with ``texts`` (source name -> text) evidence is highlighted in place."""
+        from checker.render import to_html
+
+        return to_html(self, texts)
 
     def has_conflicts(self, fail_on: str) -> bool:
         """Whether the report should make the CLI exit non-zero at this ``--fail-on`` level.
