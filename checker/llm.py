@@ -38,7 +38,7 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from checker.errors import ConfigError, ExtractionError, ModelError
+from checker.errors import CheckerError, ConfigError, ExtractionError, ModelError
 from checker.prompts import RenderedPrompt
 from checker.schema import ExtractionResult
 
@@ -50,6 +50,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_SEED = 7
 MAX_RETRY_AFTER_SECONDS = 60.0
+REDACTED = "[redacted]"
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,26 @@ class LLMClient:
             await self._client.close()
 
     async def extract(self, prompt: RenderedPrompt) -> tuple[ExtractionResult, Usage]:
-        """Ask for an extraction, re-asking on unusable answers; raise a ``CheckerError`` on failure."""
+        """Ask for an extraction, re-asking on unusable answers; raise a ``CheckerError`` on failure.
+
+        The error's message and ``last_response`` never contain the API key, even when the server
+        quotes it back (some proxies answer 401 with "Received API Key = ..."): they reach stderr,
+        reports and logs.
+        """
+        try:
+            return await self._extract(prompt)
+        except CheckerError as exc:
+            raise self._redact(exc) from None
+
+    def _redact(self, exc: CheckerError) -> CheckerError:
+        key = self.settings.api_key
+        if key:
+            exc.args = tuple(arg.replace(key, REDACTED) if isinstance(arg, str) else arg for arg in exc.args)
+            if exc.last_response:
+                exc.last_response = exc.last_response.replace(key, REDACTED)
+        return exc
+
+    async def _extract(self, prompt: RenderedPrompt) -> tuple[ExtractionResult, Usage]:
         usage = Usage()
         messages: list[dict[str, str]] = prompt.as_openai()
         last: _InvalidAnswer | None = None
