@@ -7,6 +7,7 @@ object for tools; the same object is written to ``bench/results/<name>.json`` (g
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -35,7 +36,8 @@ def environment() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "loadavg_at_end": load,
         "utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        **code_version(),
+        "code_at_start": _AT_START,
+        "code_at_end": code_version(),
     }
 
 
@@ -50,7 +52,12 @@ def code_version() -> dict[str, Any]:
         return done.stdout
 
     dirty = [line[3:] for line in git("status", "--porcelain", "--", "checker").splitlines() if len(line) > 3]
-    return {"git_head": git("rev-parse", "--short", "HEAD").strip(), "checker_uncommitted": dirty}
+    digests = {
+        name: hashlib.sha256((ROOT / "checker" / name).read_bytes()).hexdigest()[:12]
+        for name in ("reconcile.py", "normalize.py", "extract.py", "llm.py")
+        if (ROOT / "checker" / name).exists()
+    }
+    return {"git_head": git("rev-parse", "--short", "HEAD").strip(), "checker_uncommitted": dirty, "sha256": digests}
 
 
 def maxrss_mib() -> float:
@@ -97,3 +104,7 @@ def emit(name: str, result: dict[str, Any]) -> Path:
     print(f"(results written to {path.relative_to(ROOT)})")
     print(json.dumps(payload, sort_keys=False), flush=True)
     return path
+
+
+#: The code measured is the code imported when the script started; others commit while a long run goes on.
+_AT_START = code_version()

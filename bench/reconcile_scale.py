@@ -166,14 +166,97 @@ SURNAME_PARTS = (
     _words("berg son ford ski vic lund dt mann ov ez ra sen wick holm ard"),
 )
 TOWN_SUFFIXES = ("ton", "by", "dale", "mouth", "field", "port", "stead", "bridge", "wick", "haven")
-WORDS = _words(
-    "we will not accept any agreement that ignores the people of our country this is a difficult moment "
-    "for everyone and the government must act now there is no time to lose our priority is peace and "
-    "security the talks were open honest and constructive nobody should doubt our commitment to the region "
-    "families need help today not next month the damage is worse than we feared we expect a full "
-    "investigation the numbers will rise as rescue teams reach the villages we are ready to talk but not "
-    "under pressure this decision protects jobs and keeps the port open"
+# Quotes are built from a small grammar, so different quotes share a common phrase now and then
+# (as real quotes do) without being fragments of one another.
+QUOTE_OPENERS = (
+    "We",
+    "The families here",
+    "The people of the region",
+    "Our rescue teams",
+    "The workers",
+    "Our members",
+    "Both sides",
+    "The villages",
+    "Our partners",
+    "The doctors",
+    "The teachers",
+    "Local farmers",
+    "The fishermen",
+    "Our engineers",
+    "The nurses",
+    "The shop owners",
 )
+QUOTE_VERBS = (
+    "will not accept",
+    "are ready to discuss",
+    "must reject",
+    "expect",
+    "have asked for",
+    "cannot afford",
+    "will fight for",
+    "need",
+    "strongly support",
+    "were never told about",
+    "will study",
+    "deserve",
+    "warned against",
+    "keep asking for",
+    "voted to block",
+    "are still waiting for",
+    "will never forget",
+    "were promised",
+    "lost faith in",
+    "welcomed",
+    "demanded",
+    "refused to sign",
+    "had hoped for",
+    "can live with",
+)
+QUOTE_OBJECTS = (
+    "an agreement that ignores them",
+    "a full and independent investigation",
+    "help today, not next month",
+    "the plan in its current form",
+    "a ceasefire before the winter",
+    "any deal made behind closed doors",
+    "more money for the villages",
+    "the truth about what happened",
+    "a fair wage and safe ships",
+    "a second round of talks",
+    "the closure of the port",
+    "new elections this year",
+    "clean water for every household",
+    "a bridge that survives the floods",
+    "compensation for the lost boats",
+    "an apology from the ministry",
+    "the last shipment of grain",
+    "twelve more ambulances",
+    "a school that stays open",
+    "the report on the dam",
+    "answers about the missing funds",
+    "a curfew after dark",
+    "the right to strike",
+    "longer opening hours at the clinic",
+)
+QUOTE_TAILS = (
+    "",
+    "",
+    "and we will say so again tomorrow",
+    "whatever the cost",
+    "and the numbers prove it",
+    "because time is running out",
+    "as soon as the roads reopen",
+    "before anyone signs anything",
+    "and that is not negotiable",
+    "for the sake of the children",
+    "said nothing to us",
+    "if the weather holds",
+    "like everyone else",
+    "until someone listens",
+    "one way or another",
+    "this week",
+)
+MISQUOTE_SWAPS = ("will", "must", "never", "all", "now", "not", "our", "the")
 PREDICATES = (
     ("invite", "invited"),
     ("reject", "rejected"),
@@ -317,10 +400,14 @@ class StoryGenerator:
     def new_town(self) -> str:
         return self.rng.choice(SURNAME_PARTS[0]) + self.rng.choice(SURNAME_PARTS[1]) + self.rng.choice(TOWN_SUFFIXES)
 
-    def _quote_text(self) -> str:
-        start = self.rng.randrange(len(WORDS) - 14)
-        words = WORDS[start : start + self.rng.randint(6, 13)]
-        return " ".join(words).capitalize()
+    def _quote_text(self, local: bool) -> str:
+        """A quote; a single-source one names its own place, so unrelated quotes do not collide by chance."""
+        rng = self.rng
+        parts = [rng.choice(QUOTE_OPENERS), rng.choice(QUOTE_VERBS), rng.choice(QUOTE_OBJECTS)]
+        if local:
+            parts.append(f"in {self.new_town()}")
+        parts.append(rng.choice(QUOTE_TAILS))
+        return " ".join(p for p in parts if p)
 
     # facts ---------------------------------------------------------------------------
     def _story_fact(self, variants: int) -> Fact:
@@ -428,7 +515,7 @@ class StoryGenerator:
 
         elif kind == "quote":
             speaker = rng.choice(self.cast_names) if not local or rng.random() < 0.3 else self.new_person()
-            text = self._quote_text()
+            text = self._quote_text(local)
             words = text.split()
             quotes = [text]
             for _ in range(variants - 1):  # a misquote: one word swapped or dropped
@@ -437,7 +524,7 @@ class StoryGenerator:
                 if rng.random() < 0.5:
                     del changed[spot]
                 else:
-                    changed[spot] = rng.choice(WORDS)
+                    changed[spot] = rng.choice(MISQUOTE_SWAPS)
                 quotes.append(" ".join(changed))
 
             def make(v: int) -> Statement:
