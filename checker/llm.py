@@ -311,9 +311,11 @@ class LLMClient:
         except openai.APITimeoutError:
             raise ModelError(f"model API timed out after {attempts} attempt(s)", attempts=attempts) from None
         except openai.APIConnectionError as exc:
+            cause = exc.__cause__ or exc
+            # A reset connection raises an HTTP-client error with an empty message: name its type instead.
+            detail = _one_line(str(cause)) or type(cause).__name__
             raise ModelError(
-                f"cannot reach the model API after {attempts} attempt(s): {_one_line(str(exc.__cause__ or exc))}",
-                attempts=attempts,
+                f"cannot reach the model API after {attempts} attempt(s): {detail}", attempts=attempts
             ) from None
         except RetryError as exc:  # pragma: no cover - reraise=True makes this rare
             raise ModelError(f"model API failed after {attempts} attempt(s)", attempts=attempts) from exc
