@@ -332,6 +332,7 @@ def test_connection_faults_persistent(
         tried = sum("Thursday" in user_content(r) for r in raw.requests)
     assert_b_failed_a_kept(result, report, workdir, fragment)
     assert tried == 3
+    assert not report["failed_sources"][0]["reason"].endswith(": ")  # the reason says what went wrong
 
 
 @pytest.mark.parametrize("action", ["reset", "close", "hang"])
