@@ -138,13 +138,13 @@ def _model_settings(model: str | None, base_url: str | None) -> tuple[str | None
 
 def _read_sources(paths: tuple[str, ...], manifest: Path | None) -> list[Any]:
     from checker.manifest import apply_manifest
-    from checker.sources import read_source, source_from_bytes
+    from checker.sources import read_source, read_stream
 
     sources = []
     seen: set[str] = set()
     for raw in paths:
         if raw == "-":
-            source = source_from_bytes(sys.stdin.buffer.read(), "stdin")
+            source = read_stream(sys.stdin.buffer, "stdin")
         else:
             path = Path(raw)
             key = str(path.resolve())

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.errors import InputError
 from checker.schema import SourceMeta
@@ -62,7 +63,7 @@ def _looks_binary(text: str) -> bool:
     return controls > MAX_CONTROL_SHARE * len(sample)
 
 
-def decode(data: bytes, name: str, *, max_bytes: int = MAX_SOURCE_BYTES) -> tuple[str, tuple[str, ...]]:
+def decode(data: bytes | bytearray, name: str, *, max_bytes: int = MAX_SOURCE_BYTES) -> tuple[str, tuple[str, ...]]:
     """Decode UTF-8 (BOM allowed), else Windows-1252 with a note; refuse binary and oversized data.
 
     The size check matters for data that did not come through :func:`read_source` (stdin).
@@ -86,19 +87,25 @@ def decode(data: bytes, name: str, *, max_bytes: int = MAX_SOURCE_BYTES) -> tupl
     return text, notes
 
 
-def _read_at_most(path: Path, limit: int) -> bytes:
+def _read_at_most(handle: BinaryIO, limit: int) -> bytearray:
     """Up to ``limit`` bytes, in small reads: devices and pipes report size 0 and may never end
-    (/dev/zero), and one ``read(limit)`` would allocate the whole limit even for a short article."""
-    chunks: list[bytes] = []
-    total = 0
-    with path.open("rb") as handle:
-        while total < limit:
-            chunk = handle.read(min(_READ_CHUNK, limit - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-    return b"".join(chunks)
+    (/dev/zero, ``yes |``), and one ``read(limit)`` would allocate the whole limit even for a short
+    article. One growing buffer, so the peak is the data itself, not chunks plus their join."""
+    data = bytearray()
+    while len(data) < limit:
+        chunk = handle.read(min(_READ_CHUNK, limit - len(data)))
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def read_stream(handle: BinaryIO, name: str = "stdin", *, max_bytes: int = MAX_SOURCE_BYTES) -> Source:
+    """Read an article from a stream (stdin), never holding more than the limit in memory."""
+    data = _read_at_most(handle, max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: larger than the {max_bytes // 1_048_576} MB limit for one article")
+    return source_from_bytes(data, name)
 
 
 def read_source(path: Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Source:
@@ -112,7 +119,8 @@ def read_source(path: Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Source:
         size = path.stat().st_size
         if size > max_bytes:
             raise _too_large(str(path), size, max_bytes)
-        data = _read_at_most(path, max_bytes + 1)
+        with path.open("rb") as handle:
+            data = _read_at_most(handle, max_bytes + 1)
         if len(data) > max_bytes:
             raise InputError(f"{path}: larger than the {max_bytes // 1_048_576} MB limit for one article")
     except PermissionError:
@@ -122,7 +130,7 @@ def read_source(path: Path, *, max_bytes: int = MAX_SOURCE_BYTES) -> Source:
     return source_from_bytes(data, name, label=str(path))
 
 
-def source_from_bytes(data: bytes, name: str, *, label: str | None = None) -> Source:
+def source_from_bytes(data: bytes | bytearray, name: str, *, label: str | None = None) -> Source:
     """Decode and, for a web page, reduce to the article; ``label`` names it in errors."""
     text, notes = decode(data, name)
     if not text.strip():
