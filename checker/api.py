@@ -84,6 +84,7 @@ async def acheck(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     concurrency: int = 8,
+    timeout: float | None = None,
     progress: Progress | None = None,
 ) -> Report:
     """Extract, ground and reconcile ``sources``; failed sources are named in the report.
@@ -95,7 +96,7 @@ async def acheck(
         raise InputError("no sources given")
     everything = [*sources, draft] if draft is not None else list(sources)
     _unique_names(everything)
-    settings = LLMSettings.from_env(model=model, base_url=base_url)
+    settings = LLMSettings.from_env(model=model, base_url=base_url, timeout=timeout)
     kind = choose_extractor(extractor, settings)
     options = ExtractOptions(
         extractor=kind, llm=settings, cache_dir=cache_dir, use_cache=use_cache, concurrency=concurrency

@@ -117,6 +117,12 @@ def _extraction_options(func: F) -> F:
         ),
         click.option("--concurrency", type=click.IntRange(1, 64), default=8, show_default=True),
         click.option(
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            help="Seconds to wait for one model answer (default: $CHECKER_TIMEOUT, else 120); "
+            "$CHECKER_MAX_ATTEMPTS bounds retries (default 5).",
+        ),
+        click.option(
             "--manifest",
             type=click.Path(dir_okay=False, path_type=Path),
             help="TOML file with each source's outlet, url and published date (default: sources.toml beside them).",
@@ -263,6 +269,7 @@ def check(
     no_cache: bool,
     cache_dir: Path | None,
     concurrency: int,
+    timeout: float | None,
     manifest: Path | None,
     fmt: str,
     output: Path | None,
@@ -296,6 +303,7 @@ def check(
         cache_dir=cache_dir,
         use_cache=not no_cache,
         concurrency=concurrency,
+        timeout=timeout,
         progress=_progress(),
     )
     texts = {source.name: source.text for source in [*loaded, *([draft] if draft else [])]}
@@ -323,6 +331,7 @@ def extract(
     no_cache: bool,
     cache_dir: Path | None,
     concurrency: int,
+    timeout: float | None,
     manifest: Path | None,
 ) -> None:
     """Write the grounded claims of each of SOURCES as a claims JSON file.
@@ -339,7 +348,7 @@ def extract(
 
     loaded = _read_sources(sources, manifest)
     model, base_url = _model_settings(model, base_url)
-    settings = LLMSettings.from_env(model=model, base_url=base_url)
+    settings = LLMSettings.from_env(model=model, base_url=base_url, timeout=timeout)
     options = ExtractOptions(
         extractor=choose_extractor(extractor, settings),  # type: ignore[arg-type]
         llm=settings,

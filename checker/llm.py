@@ -72,7 +72,22 @@ class LLMSettings:
 
     @classmethod
     def from_env(cls, *, model: str | None = None, base_url: str | None = None, **overrides: Any) -> LLMSettings:
-        """Flags win over ``CHECKER_MODEL``, ``OPENAI_BASE_URL`` and ``OPENAI_API_KEY``."""
+        """Flags win over ``CHECKER_MODEL``, ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``,
+        ``CHECKER_TIMEOUT`` (seconds per request) and ``CHECKER_MAX_ATTEMPTS`` (transport attempts)."""
+        for name, key, kind in (
+            ("CHECKER_TIMEOUT", "timeout", float),
+            ("CHECKER_MAX_ATTEMPTS", "transport_attempts", int),
+        ):
+            raw = os.environ.get(name)
+            if raw and overrides.get(key) is None:
+                try:
+                    value = kind(raw)
+                except ValueError:
+                    raise ConfigError(f"{name} must be a positive number, not {raw!r}") from None
+                if value <= 0:
+                    raise ConfigError(f"{name} must be a positive number, not {raw!r}")
+                overrides[key] = value
+        overrides = {k: v for k, v in overrides.items() if v is not None}
         return cls(
             model=model or os.environ.get("CHECKER_MODEL") or DEFAULT_MODEL,
             base_url=base_url or os.environ.get("OPENAI_BASE_URL") or None,

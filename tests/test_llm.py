@@ -255,3 +255,14 @@ def test_usage_is_logged_per_call_without_the_key(httpserver: HTTPServer, caplog
     calls = [r.getMessage() for r in caplog.records if r.name == "checker.llm"]
     assert calls == ["model call: model=test-model attempts=1 prompt_tokens=100 completion_tokens=20"]
     assert "sk-test-secret" not in caplog.text
+
+
+def test_timeout_and_attempts_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHECKER_TIMEOUT", "2.5")
+    monkeypatch.setenv("CHECKER_MAX_ATTEMPTS", "2")
+    settings = LLMSettings.from_env()
+    assert (settings.timeout, settings.transport_attempts) == (2.5, 2)
+    assert LLMSettings.from_env(timeout=9.0).timeout == 9.0  # a flag wins
+    monkeypatch.setenv("CHECKER_MAX_ATTEMPTS", "lots")
+    with pytest.raises(ConfigError, match="CHECKER_MAX_ATTEMPTS must be a positive number"):
+        LLMSettings.from_env()
