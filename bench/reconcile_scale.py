@@ -492,6 +492,7 @@ class StoryGenerator:
                 return Statement(claim, sentence)
 
         elif kind == "role":
+            organisation: str | None
             if local:
                 person, title, organisation = self.new_person(), rng.choice(TITLES), self.new_town()
             else:
