@@ -215,7 +215,8 @@ class _LLMExtractor:
             return [claim for part in parts for claim in part]
         outcome.usage.add(usage)
         if self.cache is not None:
-            self.cache.put(key, result)
+            # fsync takes milliseconds: keep it off the event loop so other calls keep flowing.
+            await asyncio.to_thread(self.cache.put, key, result)
         return list(result.claims)
 
     async def run(self, source: Source, outcome: SourceOutcome) -> SourceClaims:

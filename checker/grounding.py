@@ -17,8 +17,9 @@ ungrounded with the reason; they are reported, never reconciled.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from checker.schema import (
@@ -97,12 +98,20 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+Folded = tuple[str, list[int]]
+
+
 def locate(
-    text: str, evidence: str, *, prefer_from: int = 0, folded: tuple[str, list[int]] | None = None
+    text: str,
+    evidence: str,
+    *,
+    prefer_from: int = 0,
+    folded: Folded | Callable[[], Folded] | None = None,
 ) -> Location | None:
     """Find ``evidence`` in ``text``; prefer an occurrence at or after ``prefer_from``.
 
-    ``folded`` lets a caller grounding many claims fold the text once.
+    ``folded`` (the folded text, or a function that makes it once) lets a caller grounding
+    many claims fold the text once, and only when some evidence is not found verbatim.
     """
     if len(evidence.strip()) < MIN_EVIDENCE_CHARS:
         return None
@@ -112,7 +121,12 @@ def locate(
     if position >= 0:
         return Location(position, position + len(evidence), "exact", 100.0)
 
-    folded_text, index = folded if folded is not None else fold(text)
+    if folded is None:
+        folded_text, index = fold(text)
+    elif callable(folded):
+        folded_text, index = folded()
+    else:
+        folded_text, index = folded
     folded_from = next((k for k, original in enumerate(index) if original >= prefer_from), 0)
     whole, _ = fold(evidence)
     whole = whole.strip()
@@ -172,7 +186,7 @@ def ground(
     """Ground every claim in ``text``; split them into grounded and ungrounded."""
     grounded: list[GroundedClaim] = []
     ungrounded: list[UngroundedClaim] = []
-    folded = fold(text)
+    folded = functools.cache(lambda: fold(text))  # most evidence is verbatim: fold only if needed
     for claim in claims:
         location = locate(text, claim.evidence, prefer_from=prefer_from, folded=folded)
         if location is None:

@@ -16,7 +16,9 @@ Two shapes live here:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -254,8 +256,17 @@ class ExtractionResult(_Strict):
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        kwargs.setdefault("schema_generator", _AnyOfTaggedUnions)
-        return super().model_json_schema(*args, **kwargs)
+        if args or kwargs:
+            kwargs.setdefault("schema_generator", _AnyOfTaggedUnions)
+            return super().model_json_schema(*args, **kwargs)
+        # The SDK asks for the schema on every request and then edits it in place:
+        # build it once, hand out copies.
+        return copy.deepcopy(_extraction_schema())
+
+
+@functools.cache
+def _extraction_schema() -> dict[str, Any]:
+    return super(ExtractionResult, ExtractionResult).model_json_schema(schema_generator=_AnyOfTaggedUnions)
 
 
 # --- the grounded file form ----------------------------------------------------
