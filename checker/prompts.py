@@ -25,11 +25,15 @@ _ROLES = ("system", "user")
 
 
 def prompts_dir() -> Path:
-    """Where templates live: ``$CHECKER_PROMPTS_DIR`` or the repository's ``prompts/``."""
+    """Where templates live: ``$CHECKER_PROMPTS_DIR``, the repository's ``prompts/``, or, in an
+    installed wheel, the same files packaged as ``checker._prompts``."""
     override = os.environ.get("CHECKER_PROMPTS_DIR")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parent.parent / "prompts"
+    checkout = Path(__file__).resolve().parent.parent / "prompts"
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parent / "_prompts"
 
 
 @dataclass(frozen=True)

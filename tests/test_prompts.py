@@ -71,3 +71,15 @@ def test_prompt_asks_for_what_an_editor_checks() -> None:
     system = dict(render(DEFAULT_EXTRACT_PROMPT, **GOLDEN_VARIABLES).messages)["system"].lower()
     for topic in ("weekday", "duration", "quantity", "title", "quote", "membership", "evidence", "null", "attribution"):
         assert topic in system, topic
+
+
+def test_installed_wheel_fallback_has_the_same_templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wheel carries prompts/ as checker/_prompts (pyproject's package-dir); same names, same bytes."""
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    setuptools = config["tool"]["setuptools"]
+    assert setuptools["package-dir"]["checker._prompts"] == "prompts"
+    assert "checker._prompts" in setuptools["packages"]
+    assert setuptools["package-data"]["checker._prompts"] == ["*.txt"]
+    assert all(p.suffix == ".txt" for p in prompts_dir().iterdir() if p.is_file())
