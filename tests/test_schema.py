@@ -133,3 +133,16 @@ def test_claims_file_round_trips() -> None:
     assert SourceClaims.model_validate_json(loaded.model_dump_json()) == loaded
     with pytest.raises(ValidationError):
         SourceClaims.model_validate({**data, "comment": "extra"})
+
+
+def test_the_documented_example_is_a_valid_claims_file() -> None:
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "claims-format.md").read_text(encoding="utf-8")
+    block = re.search(r"```json\n(.*?)```", doc, re.S)
+    assert block is not None
+    example = SourceClaims.model_validate_json(block.group(1))
+    seed = (Path(__file__).resolve().parent.parent / "seeds" / example.source.name).read_text(encoding="utf-8")
+    for grounded in example.claims:
+        assert seed[grounded.evidence.start : grounded.evidence.end] == grounded.evidence.text
