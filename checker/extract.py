@@ -174,9 +174,10 @@ def _dedupe(grounded: list[GroundedClaim]) -> list[GroundedClaim]:
 
 
 class _LLMExtractor:
-    def __init__(self, options: ExtractOptions, client: LLMClient) -> None:
+    def __init__(self, options: ExtractOptions, client: LLMClient, notify: Progress) -> None:
         self.options = options
         self.client = client
+        self.notify = notify
         self.cache = ExtractionCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
         self.semaphore = asyncio.Semaphore(max(1, options.concurrency))
 
@@ -200,6 +201,7 @@ class _LLMExtractor:
                 return list(cached.claims)
         try:
             async with self.semaphore:
+                self.notify(source.name, "calling model")
                 result, usage = await self.client.extract(prompt)
         except OutputTooLong as exc:
             if exc.usage is not None:
@@ -270,10 +272,9 @@ async def extract_sources(
 
     own_client = client is None
     llm = client or LLMClient(options.llm or LLMSettings.from_env())
-    extractor = _LLMExtractor(options, llm)
+    extractor = _LLMExtractor(options, llm, notify)
 
     async def one(outcome: SourceOutcome) -> None:
-        notify(outcome.source.name, "extracting")
         try:
             outcome.claims = await extractor.run(outcome.source, outcome)
         except CheckerError as exc:

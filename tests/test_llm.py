@@ -266,3 +266,13 @@ def test_timeout_and_attempts_from_the_environment(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("CHECKER_MAX_ATTEMPTS", "lots")
     with pytest.raises(ConfigError, match="CHECKER_MAX_ATTEMPTS must be a positive number"):
         LLMSettings.from_env()
+
+
+def test_progress_reports_calls_then_cache_hits(httpserver: HTTPServer, tmp_path: Path) -> None:
+    httpserver.expect_request(PATH).respond_with_json(GOOD)
+    seen: list[tuple[str, str]] = []
+    options = ExtractOptions(extractor="llm", llm=settings(httpserver), cache_dir=tmp_path)
+    source = Source(text=ARTICLE, name="a.txt")
+    asyncio.run(extract_sources([source], options, progress=lambda n, s: seen.append((n, s))))
+    asyncio.run(extract_sources([source], options, progress=lambda n, s: seen.append((n, s))))
+    assert seen == [("a.txt", "calling model"), ("a.txt", "done"), ("a.txt", "cached")]
