@@ -1226,6 +1226,9 @@ for _country, _aliases in _COUNTRIES.items():
     for _a in _aliases:
         _COUNTRY_OF[_a] = _country
 
+_MAX_ALIAS_WORDS = max(len(alias.split()) for alias in _COUNTRY_OF)
+assert all(alias == alias.strip() for alias in _COUNTRY_OF), "aliases are matched from word start to word end"
+
 _ORG_ALIASES: dict[str, str] = {
     "un": "united nations",
     "u n": "united nations",
@@ -1616,6 +1619,31 @@ def _status_of(claim_status: str) -> str:
     return "current" if claim_status in ("unspecified", "current", "") else claim_status
 
 
+_WORD_SPAN_RE = re.compile(r"\S+")
+
+
+def _country_aliases_in(text: str) -> list[str]:
+    """Country aliases standing as whole words in ``text``, longest first (then alphabetical).
+
+    The same aliases, in the same order, as searching ``(?:^|\\s)alias(?:\\s|$)`` for every alias of
+    the table sorted by (-len, alias), but found by looking up each whole-word run of ``text`` in the
+    table: no alias starts or ends with whitespace, so a match always runs from a word start to a word end.
+    """
+    spans = [(m.start(), m.end()) for m in _WORD_SPAN_RE.finditer(text)]
+    found = {
+        text[start:end]
+        for i, (start, _) in enumerate(spans)
+        for _, end in spans[i : i + _MAX_ALIAS_WORDS]
+        if text[start:end] in _COUNTRY_OF
+    }
+    return sorted(found, key=lambda a: (-len(a), a))
+
+
+@lru_cache(maxsize=512)
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\s){re.escape(alias)}(?=\s|$)")
+
+
 def title_key(title: str, organisation: str | None, status: str) -> TitleKey:
     """Split a written title into office, affiliation and status so variants meet.
 
@@ -1650,14 +1678,13 @@ def title_key(title: str, organisation: str | None, status: str) -> TitleKey:
 
     def take_country(text: str) -> str:
         nonlocal affiliation
-        for alias in sorted(_COUNTRY_OF, key=lambda a: (-len(a), a)):
-            if re.search(rf"(?:^|\s){re.escape(alias)}(?:\s|$)", text):
-                if alias in ("georgia", "jordan", "chad", "turkey") and text.split()[0] != alias:
-                    continue
-                if affiliation is None:
-                    affiliation = _COUNTRY_OF[alias]
-                text = re.sub(rf"(?:^|\s){re.escape(alias)}(?=\s|$)", " ", text, count=1)
-                break
+        for alias in _country_aliases_in(text):
+            if alias in ("georgia", "jordan", "chad", "turkey") and text.split()[0] != alias:
+                continue
+            if affiliation is None:
+                affiliation = _COUNTRY_OF[alias]
+            text = _alias_pattern(alias).sub(" ", text, count=1)
+            break
         return " ".join(text.split())
 
     office = take_country(s)
