@@ -1872,8 +1872,12 @@ class _QuoteTokens:
     caps: tuple[bool, ...]
 
 
+@lru_cache(maxsize=1 << 17)
 def _quote_tokens(text: str) -> _QuoteTokens:
-    """Words of a quote (lowercased, ASCII, apostrophes kept) and whether each is a capitalised name."""
+    """Words of a quote (lowercased, ASCII, apostrophes kept) and whether each is a capitalised name.
+
+    Memoised: quotes are compared pairwise, so each is tokenised once, not once per comparison.
+    """
     t = _ascii(text)
     words: list[str] = []
     caps: list[bool] = []
