@@ -1916,7 +1916,7 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
     return -1
 
 
-def _fragments_in_order(haystack: tuple[str, ...], pieces: list[tuple[str, ...]]) -> bool:
+def _fragments_in_order(haystack: tuple[str, ...], pieces: Iterable[tuple[str, ...]]) -> bool:
     pos = 0
     for p in pieces:
         if not p:
@@ -1926,6 +1926,74 @@ def _fragments_in_order(haystack: tuple[str, ...], pieces: list[tuple[str, ...]]
             return False
         pos += rel + len(p)
     return True
+
+
+@lru_cache(maxsize=1 << 14)
+def _quote_pieces(text: str) -> tuple[tuple[str, ...], ...] | None:
+    """The words between the ellipses of a quote that has one ("we will ... never give up"), else None."""
+    t = _ascii(text)
+    if "..." in t or "\u2026" in text:
+        return tuple(_quote_tokens(p).words for p in re.split(r"\.\.\.|\u2026", t))
+    return None
+
+
+def _is_fragment(short: tuple[str, ...], short_text: str, long_: tuple[str, ...]) -> bool:
+    """quote_relation's fragment test: ``short`` inside ``long_``, or its ellipsis pieces in order."""
+    if _contains(long_, short) >= 0:
+        return True
+    pieces = _quote_pieces(short_text)
+    return pieces is not None and _fragments_in_order(long_, pieces)
+
+
+def _grams(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Word unigrams and bigrams of a quote, as tuples."""
+    return {words[i : i + 1] for i in range(len(words))} | {words[i : i + 2] for i in range(len(words) - 1)}
+
+
+def quote_links(texts: Iterable[str]) -> list[tuple[str, str]]:
+    """The pairs ``(a, b)``, ``a < b``, of distinct texts that ``quote_relation`` calls "same" or "fragment".
+
+    Exactly the pairs a comparison of all pairs would find, without comparing all pairs: texts with the
+    same words are grouped, and a shorter quote can only lie inside a longer one (whole, or as ellipsis
+    pieces in order) if the longer one has every word bigram of it. So each text is filed under its
+    rarest bigram (or word) and checked only against the longer quotes that contain that bigram.
+    """
+    distinct = sorted(set(texts))
+    words_of = {t: _quote_tokens(t).words for t in distinct}
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    for t in distinct:
+        by_words.setdefault(words_of[t], []).append(t)
+    pairs: set[tuple[str, str]] = set()
+    for group in by_words.values():  # same words: "same" (texts are sorted, so a < b)
+        pairs.update((a, b) for i, a in enumerate(group) for b in group[i + 1 :])
+    grams_of = {words: _grams(words) for words in by_words if words}
+    frequency: dict[tuple[str, ...], int] = {}
+    for grams in grams_of.values():
+        for gram in grams:
+            frequency[gram] = frequency.get(gram, 0) + 1
+    filed: dict[tuple[str, ...], list[str]] = {}
+    everywhere: list[str] = []  # no word to file under (cannot happen for real text; checked against all)
+    for t in distinct:
+        if not words_of[t]:
+            continue  # no words: "different" from any quote with words
+        pieces = _quote_pieces(t)
+        # fragment by containment needs the long quote to hold every gram of the words; by ellipsis pieces,
+        # every gram inside a piece: a text with an ellipsis is filed under one anchor for each way
+        for runs in ((words_of[t],), *(() if pieces is None else ([p for p in pieces if p],))):
+            grams = set().union(*(_grams(run) for run in runs))
+            if not grams:
+                everywhere.append(t)
+                continue
+            anchor = min(grams, key=lambda g: (frequency.get(g, 0), g))
+            filed.setdefault(anchor, []).append(t)
+    for words, grams in grams_of.items():
+        longer = by_words[words]
+        candidates = {t for gram in grams for t in filed.get(gram, ())}
+        candidates.update(everywhere)
+        for t in candidates:
+            if len(words_of[t]) < len(words) and _is_fragment(words_of[t], t, words):
+                pairs.update((t, other) if t < other else (other, t) for other in longer)
+    return sorted(pairs)
 
 
 def quote_relation(a: str, b: str) -> QuoteRelation:
@@ -1946,12 +2014,8 @@ def quote_relation(a: str, b: str) -> QuoteRelation:
         return "different"
     short, long_ = (ta, tb) if len(ta.words) <= len(tb.words) else (tb, ta)
     short_text = a if short is ta else b
-    if _contains(long_.words, short.words) >= 0:
+    if _is_fragment(short.words, short_text, long_.words):
         return "fragment"
-    if "..." in _ascii(short_text) or "\u2026" in short_text:
-        pieces = [_quote_tokens(p).words for p in re.split(r"\.\.\.|\u2026", _ascii(short_text))]
-        if _fragments_in_order(long_.words, pieces):
-            return "fragment"
 
     s_str = " ".join(short.words)
     best_score = -1.0

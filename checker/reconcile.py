@@ -818,16 +818,30 @@ class _UnionFind:
 _MAX_SHINGLE_BUCKET = 400
 
 
-def _candidate_pairs(keys: Sequence[str]) -> list[tuple[str, str]]:
-    """Pairs of quote keys sharing a word bigram (a unigram for one-word quotes): the only pairs compared."""
+def _shingles(key: str) -> list[str]:
+    """The buckets a quote key is filed in: its word bigrams (a unigram for one-word quotes; two-word quotes
+    also under each word, once per occurrence)."""
+    words = key.split()
+    shingles = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)} or set(words)
+    return sorted(shingles) + (words if len(words) == 2 else [])
+
+
+def _shingle_index(keys: Sequence[str]) -> dict[str, list[str]]:
     index: dict[str, list[str]] = defaultdict(list)
     for key in sorted(set(keys)):
-        words = key.split()
-        shingles = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)} or set(words)
-        for shingle in sorted(shingles):
+        for shingle in _shingles(key):
             index[shingle].append(key)
-        for word in words if len(words) == 2 else ():
-            index[word].append(key)
+    return index
+
+
+def _is_candidate(a: str, b: str, index: dict[str, list[str]]) -> bool:
+    """Whether ``_candidate_pairs`` over the keys of ``index`` yields the pair of distinct keys ``a``, ``b``."""
+    return any(len(index[s]) <= _MAX_SHINGLE_BUCKET for s in set(_shingles(a)).intersection(_shingles(b)))
+
+
+def _candidate_pairs(keys: Sequence[str]) -> list[tuple[str, str]]:
+    """Pairs of quote keys sharing a word bigram (a unigram for one-word quotes): the only pairs compared."""
+    index = _shingle_index(keys)
     pairs: set[tuple[str, str]] = set()
     for shingle in sorted(index):
         bucket = index[shingle]
@@ -877,7 +891,7 @@ def _quote_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
             members = set(component)
             group = [v for v in values if v.normalized in members]
             findings.append(_quote_finding(speaker, group, relations, members, people))
-    findings.extend(_attribution_conflicts(by_speaker, people, relation_of))
+    findings.extend(_attribution_conflicts(by_speaker, people, original))
     return findings
 
 
@@ -911,9 +925,16 @@ _MIN_ATTRIBUTION_WORDS = 4
 
 
 def _attribution_conflicts(
-    by_speaker: dict[str, list[_Value]], people: _People, relation_of: Callable[[str, str], str]
+    by_speaker: dict[str, list[_Value]], people: _People, original: dict[str, str]
 ) -> list[Finding]:
-    """The same words (or a fragment of them) put in the mouths of different named speakers."""
+    """The same words (or a fragment of them) put in the mouths of different named speakers.
+
+    Two keys are linked when they share a word bigram of a bucket of at most ``_MAX_SHINGLE_BUCKET``
+    keys (``_candidate_pairs``) and ``quote_relation`` of their texts is "same" or "fragment". Those
+    pairs are found with ``normalize.quote_links`` (an index, not all pairs) and then filtered by the
+    bigram rule, so the links are the same as comparing every candidate pair, at a cost that grows with
+    the pairs that are linked rather than with the pairs sharing a stock phrase.
+    """
     speakers_of_key: dict[str, set[str]] = defaultdict(set)
     values_of_key: dict[str, list[_Value]] = defaultdict(list)
     for speaker, values in by_speaker.items():
@@ -929,10 +950,13 @@ def _attribution_conflicts(
         uf.add(key)
         if len(speakers_of_key[key]) > 1:
             linked.add(key)
-    for a, b in _candidate_pairs(list(speakers_of_key)):
+    index = _shingle_index(list(speakers_of_key))
+    key_of_text = {original[key]: key for key in speakers_of_key}
+    for text_a, text_b in normalize.quote_links(key_of_text):
+        a, b = sorted((key_of_text[text_a], key_of_text[text_b]))
         if speakers_of_key[a] == speakers_of_key[b] and len(speakers_of_key[a]) == 1:
             continue
-        if relation_of(a, b) in ("same", "fragment"):
+        if _is_candidate(a, b, index):
             uf.union(a, b)
             linked.update((a, b))
     findings = []
