@@ -108,7 +108,7 @@ def normalize_text(s: str) -> str:
     return " ".join(s.translate(_QUOTE_TRANS).split()).casefold()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _ascii(s: str) -> str:
     """ASCII-fold (anyascii, imported lazily: it costs ~14 ms) after quote/dash normalisation."""
     s = s.translate(_QUOTE_TRANS)
@@ -1398,18 +1398,26 @@ def _formal_first(first: str) -> str:
     return _NICK_PREFERRED.get(first, first)
 
 
+_TRANSLIT_END_RE = re.compile(r"(?:iy|yy|ij|ii|yi)$")
+_DOUBLE_LETTER_RE = re.compile(r"([a-z])\1+")
+_POSSESSIVE_RE = re.compile(r"'s\b")
+_NAME_DROP_RE = re.compile(r"['.]")
+_NAME_SPACE_RE = re.compile(r"[^a-z0-9\s]")
+
+
+@lru_cache(maxsize=1 << 14)
 def _fold_token(tok: str) -> str:
     """Fold transliteration variants: -iy/-yy/-ij/-ii endings -> -y, double letters -> single."""
-    tok = re.sub(r"(?:iy|yy|ij|ii|yi)$", "y", tok) if len(tok) > 4 else tok
-    tok = re.sub(r"([a-z])\1+", r"\1", tok)
+    tok = _TRANSLIT_END_RE.sub("y", tok) if len(tok) > 4 else tok
+    tok = _DOUBLE_LETTER_RE.sub(r"\1", tok)
     return tok
 
 
 def _name_tokens(name: str) -> list[str]:
     s = _ascii(name).lower()
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"['.]", "", s)
-    s = re.sub(r"[^a-z0-9\s]", " ", s)
+    s = _POSSESSIVE_RE.sub("", s)
+    s = _NAME_DROP_RE.sub("", s)
+    s = _NAME_SPACE_RE.sub(" ", s)
     toks = s.split()
     while len(toks) > 1 and toks[0] in _HONORIFICS:
         toks = toks[1:]
@@ -1418,7 +1426,7 @@ def _name_tokens(name: str) -> list[str]:
     return toks
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A comparable key for a person's name.
 
@@ -1435,6 +1443,7 @@ def name_key(name: str) -> str:
     return " ".join(_fold_token(t) for t in toks)
 
 
+@lru_cache(maxsize=1 << 14)
 def _first_names_compatible(a: str, b: str) -> bool:
     """Equal, an initial of the other, or related through the nicknames table."""
     if a == b:
@@ -1482,6 +1491,11 @@ class PersonIndex:
         keys.discard("")
         # Fullest first: more tokens, then longer, then alphabetical (deterministic).
         self._keys: tuple[str, ...] = tuple(sorted(keys, key=lambda k: (-len(k.split()), -len(k), k)))
+        # Every candidate of resolve() ends with the mention's surname: keys by last token, fullest first.
+        self._by_last: dict[str, list[tuple[str, list[str]]]] = {}
+        for full in self._keys:
+            ft = full.split()
+            self._by_last.setdefault(ft[-1], []).append((full, ft))
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -1495,8 +1509,7 @@ class PersonIndex:
         if not toks:
             return k
         candidates: list[str] = []
-        for full in self._keys:
-            ft = full.split()
+        for full, ft in self._by_last.get(toks[-1], ()):
             if len(ft) < len(toks):
                 continue
             # "Leyen"/"von der Leyen" are suffixes of "ursula von der leyen"; "mike waltz" shares first+last.
