@@ -60,11 +60,13 @@ Where it fails
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1134,8 +1136,31 @@ def _joined(values: Iterable[str | None]) -> str | None:
     return ", ".join(distinct) if distinct else None
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector, and restore it after, if it was on.
+
+    The reconciler allocates hundreds of thousands of small acyclic objects (values, keys, findings)
+    while the input (every claim, as pydantic models) is alive; each full collection walks all of it,
+    about 40 % of a 50,000-claim run. Reference counting still frees everything that is not in a cycle,
+    and the collector runs as usual once the report is built.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def reconcile(sources: Sequence[SourceClaims]) -> Report:
     """Compare the grounded claims of all sources and return the report (pure and deterministic)."""
+    with _no_cyclic_gc():
+        return _reconcile(sources)
+
+
+def _reconcile(sources: Sequence[SourceClaims]) -> Report:
     ordered, items = _canonical(sources)
     people = _People.build(items)
     events = _Events(items, people)
