@@ -63,6 +63,7 @@ import datetime as dt
 import gc
 import hashlib
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -327,11 +328,25 @@ def _person_only_mentions(claim: Claim) -> list[str]:
 # --- clustering of token sets ---------------------------------------------------------------
 
 
+def _min_shared(size: int, threshold: float) -> int:
+    """Fewest tokens a set of ``size`` tokens shares with a cluster of at least its size that it fits.
+
+    A subset shares all ``size``; Jaccard ``i / (size + r - i) >= threshold`` with ``r >= size`` needs
+    ``i >= 2 * threshold * size / (1 + threshold)`` (less 1e-9, for the float division it is tested with).
+    """
+    bound = math.ceil(2 * threshold * size / (1 + threshold) - 1e-9) if threshold > 0 else 1
+    return max(1, min(size, bound))
+
+
 def _cluster_sets(sets: Iterable[frozenset[str]], threshold: float = 0.5) -> dict[frozenset[str], int]:
     """Cluster token sets: a set joins the one cluster it is a subset of or overlaps by Jaccard >= threshold.
 
     Larger sets go first and found clusters; a set that fits several clusters stays on its own
     (an ambiguous short key must not bridge two facts). An empty set joins the only cluster, if one.
+
+    Only clusters that can fit are checked (prefix filtering): every cluster is at least as large as
+    the set, so fitting means sharing at least ``_min_shared`` of its tokens, and such a cluster holds
+    one of the set's ``len - _min_shared + 1`` tokens that belong to the fewest clusters.
     """
     distinct = sorted(set(sets), key=lambda s: (-len(s), sorted(s)))
     reps: list[frozenset[str]] = []
@@ -342,7 +357,10 @@ def _cluster_sets(sets: Iterable[frozenset[str]], threshold: float = 0.5) -> dic
         if not tokens:
             empties.append(tokens)
             continue
-        candidates = sorted({cid for token in tokens for cid in by_token.get(token, ())})
+        probe = sorted(tokens, key=lambda t: (len(by_token.get(t, ())), t))[
+            : len(tokens) - _min_shared(len(tokens), threshold) + 1
+        ]
+        candidates = sorted({cid for token in probe for cid in by_token.get(token, ())})
         fits = [
             cid
             for cid in candidates
