@@ -1,0 +1,34 @@
+"""The reconciler's shortcuts give the same results as the plain computations they replace.
+
+Speed itself is measured by bench/reconcile_scale.py, never here.
+"""
+
+from __future__ import annotations
+
+from checker.reconcile import _construct
+from checker.report import Evidence, FindingValue
+from checker.schema import Attribution
+
+
+def test_construct_builds_what_model_construct_builds() -> None:
+    evidence = {"text": "a “quoted” passage", "start": 3, "end": 21}
+    fast, slow = _construct(Evidence, dict(evidence)), Evidence.model_construct(**evidence)
+    attribution = Attribution(source_type="person", name="Ana Ruiz")
+    value = {
+        "source": "a.txt",
+        "value": "Tuesday",
+        "normalized": "2026-11-17 (Tuesday)",
+        "attribution": attribution,
+        "modality": "happened",
+        "evidence": fast,
+    }
+    fast_value = _construct(FindingValue, dict(value))
+    slow_value = FindingValue.model_construct(**{**value, "evidence": slow})
+    for a, b in ((fast, slow), (fast_value, slow_value)):
+        assert a == b
+        assert a.__dict__ == b.__dict__
+        assert a.model_fields_set == b.model_fields_set
+        assert a.__pydantic_extra__ == b.__pydantic_extra__
+        assert a.__pydantic_private__ == b.__pydantic_private__
+        assert a.model_dump_json() == b.model_dump_json()
+        assert type(a).model_validate(a.model_dump()) == a
