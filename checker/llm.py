@@ -25,7 +25,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from tenacity import (
     AsyncRetrying,
@@ -69,11 +69,20 @@ class LLMSettings:
     temperature: float = 0.0
     seed: int = DEFAULT_SEED
     max_completion_tokens: int | None = None
+    # "json_schema" (OpenAI, vLLM, Ollama) or "json_object" with the schema attached, for servers
+    # such as llama-cpp-python's that constrain output by schema but reject the json_schema type.
+    response_format: Literal["json_schema", "json_object"] = "json_schema"
 
     @classmethod
     def from_env(cls, *, model: str | None = None, base_url: str | None = None, **overrides: Any) -> LLMSettings:
         """Flags win over ``CHECKER_MODEL``, ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``,
-        ``CHECKER_TIMEOUT`` (seconds per request) and ``CHECKER_MAX_ATTEMPTS`` (transport attempts)."""
+        ``CHECKER_TIMEOUT`` (seconds per request), ``CHECKER_MAX_ATTEMPTS`` (transport attempts)
+        and ``CHECKER_RESPONSE_FORMAT`` (``json_schema`` or ``json_object``)."""
+        mode = os.environ.get("CHECKER_RESPONSE_FORMAT")
+        if mode and "response_format" not in overrides:
+            if mode not in ("json_schema", "json_object"):
+                raise ConfigError(f"CHECKER_RESPONSE_FORMAT must be json_schema or json_object, not {mode!r}")
+            overrides["response_format"] = mode
         for name, key, kind in (
             ("CHECKER_TIMEOUT", "timeout", float),
             ("CHECKER_MAX_ATTEMPTS", "transport_attempts", int),
@@ -180,6 +189,14 @@ def _transport_wait(settings: LLMSettings) -> Callable[[RetryCallState], float]:
         return float(backoff(state))
 
     return wait
+
+
+def _json_object_format() -> dict[str, Any]:
+    """The same strict schema as the SDK sends, in the older ``json_object`` form; the SDK's
+    ``parse`` still validates the answer into :class:`ExtractionResult`."""
+    from openai.lib._pydantic import to_strict_json_schema
+
+    return {"response_format": {"type": "json_object", "schema": to_strict_json_schema(ExtractionResult)}}
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -316,6 +333,7 @@ class LLMClient:
                         temperature=settings.temperature,
                         seed=settings.seed,
                         max_completion_tokens=settings.max_completion_tokens or openai.omit,
+                        extra_body=_json_object_format() if settings.response_format == "json_object" else None,
                     )
         except openai.APIStatusError as exc:
             raise ModelError(

@@ -276,3 +276,20 @@ def test_progress_reports_calls_then_cache_hits(httpserver: HTTPServer, tmp_path
     asyncio.run(extract_sources([source], options, progress=lambda n, s: seen.append((n, s))))
     asyncio.run(extract_sources([source], options, progress=lambda n, s: seen.append((n, s))))
     assert seen == [("a.txt", "calling model"), ("a.txt", "done"), ("a.txt", "cached")]
+
+
+def test_json_object_mode_sends_the_schema_the_older_way(httpserver: HTTPServer) -> None:
+    httpserver.expect_request(PATH).respond_with_json(GOOD)
+    result, _ = run_extract(httpserver, response_format="json_object")
+    assert result.claims[0].kind == "duration"  # still parsed and validated into the schema
+    sent = json.loads(httpserver.log[0][0].get_data())["response_format"]
+    assert sent["type"] == "json_object"
+    assert "ExtractionResult" in json.dumps(sent["schema"]) or "claims" in sent["schema"]["properties"]
+
+
+def test_response_format_mode_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHECKER_RESPONSE_FORMAT", "json_object")
+    assert LLMSettings.from_env().response_format == "json_object"
+    monkeypatch.setenv("CHECKER_RESPONSE_FORMAT", "xml")
+    with pytest.raises(ConfigError, match="CHECKER_RESPONSE_FORMAT"):
+        LLMSettings.from_env()
