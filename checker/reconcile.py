@@ -505,13 +505,13 @@ def _names(sources: Sequence[str]) -> str:
 
 def _explain(values: Sequence[_Value], verb: tuple[str, str] = ("says", "say")) -> str:
     """'002_x.txt says Wednesday; 003_y.txt says Thursday' — one clause per distinct normalised value."""
-    by_norm: dict[str, list[str]] = defaultdict(list)
+    by_norm: dict[str, set[str]] = defaultdict(set)  # a set: a value a thousand sources give is common
     for value in values:
-        if value.item.source not in by_norm[value.normalized]:
-            by_norm[value.normalized].append(value.item.source)
+        by_norm[value.normalized].add(value.item.source)
+    sorted_sources = {norm: sorted(sources) for norm, sources in by_norm.items()}
     clauses = []
-    for norm in sorted(by_norm, key=lambda n: (sorted(by_norm[n])[0], n)):
-        sources = sorted(by_norm[norm])
+    for norm in sorted(by_norm, key=lambda n: (sorted_sources[n][0], n)):
+        sources = sorted_sources[norm]
         clauses.append(f"{_names(sources)} {verb[0] if len(sources) == 1 else verb[1]} {norm}")
     return "; ".join(clauses)
 
@@ -547,8 +547,11 @@ def _judge(
                 internal[source].update((a, b))
     findings: list[Finding] = []
     severity = _SEVERITY_CONFLICT.get(fact.kind, "medium")
+    by_source: dict[str, list[_Value]] = defaultdict(list)
+    for value in fact.values if internal else ():
+        by_source[value.item.source].append(value)
     for source in sorted(internal):
-        own = [v for v in fact.values if v.item.source == source and v.normalized in internal[source]]
+        own = [v for v in by_source[source] if v.normalized in internal[source]]
         findings.append(
             _finding(
                 fact.kind,
@@ -938,26 +941,27 @@ def _quote_findings(items: Sequence[_Item], people: _People) -> list[Finding]:
             if relation != "different":
                 relations[(a, b)] = relation
                 uf.union(a, b)
+        # a linked pair is always inside one component: group values and relations by component root
+        group_of: dict[str, list[_Value]] = defaultdict(list)
+        for value in values:
+            group_of[uf.find(value.normalized)].append(value)
+        relations_of: dict[str, list[str]] = defaultdict(list)
+        for (a, _b), relation in relations.items():
+            relations_of[uf.find(a)].append(relation)
         for component in uf.components():
-            members = set(component)
-            group = [v for v in values if v.normalized in members]
-            findings.append(_quote_finding(speaker, group, relations, members, people))
+            root = uf.find(component[0])
+            findings.append(_quote_finding(speaker, group_of[root], relations_of[root], people))
     findings.extend(_attribution_conflicts(by_speaker, people, original))
     return findings
 
 
-def _quote_finding(
-    speaker: str, group: Sequence[_Value], relations: dict[tuple[str, str], str], members: set[str], people: _People
-) -> Finding:
+def _quote_finding(speaker: str, group: Sequence[_Value], relations: Sequence[str], people: _People) -> Finding:
+    """One linked group of a speaker's quotes; ``relations`` are those of the group's linked pairs."""
     who = people.name(speaker) if speaker else None
     longest = max(group, key=lambda v: (len(v.written), v.normalized)).written
     fact = f"quote by {who or 'an unnamed speaker'}: “{_clip_text(longest)}”"
     sources = {v.item.source for v in group}
-    worst = min(
-        (rel for (a, b), rel in relations.items() if a in members and b in members),
-        key=lambda r: _RELATION_RANK[r],
-        default="same",
-    )
+    worst = min(relations, key=lambda r: _RELATION_RANK[r], default="same")
     explanation = _explain(group, verb=("quotes", "quote"))
     if worst in ("severe_change", "minor_change"):
         severity = "high" if worst == "severe_change" else "medium"
@@ -1019,11 +1023,12 @@ def _attribution_conflicts(
         if len(speaker_names) < 2:
             continue
         longest = max(group, key=lambda v: (len(v.written), v.normalized)).written
+        sources_by_name: dict[str, set[str]] = defaultdict(set)  # each value's speaker computed once
+        for value in group:
+            sources_by_name[_speaker_name(value, people)].add(value.item.source)
         clauses = []
         for name in speaker_names:
-            srcs = sorted(
-                {v.item.source for key in component for v in values_of_key[key] if _speaker_name(v, people) == name}
-            )
+            srcs = sorted(sources_by_name[name])
             clauses.append(f"{_names(srcs)} attribute{'s' if len(srcs) == 1 else ''} it to {name}")
         findings.append(
             _finding(
@@ -1066,6 +1071,30 @@ def _membership_findings(items: Sequence[_Item], people: _People) -> list[Findin
     return findings
 
 
+def _first_contradiction(per_source: dict[str, set[str]], complete: dict[str, set[str]]) -> tuple[str, str] | None:
+    """The smallest ``(owner, other)`` where source ``other`` contradicts ``owner``'s complete list: by listing
+    someone outside it, or by a complete list of its own that differs.
+
+    Sources are grouped by what they list, so this costs complete lists x distinct lists, not sources x sources
+    (a thousand sources may give one complete list).
+    """
+    listing: dict[frozenset[str], list[str]] = defaultdict(list)
+    for source in sorted(per_source):
+        listing[frozenset(per_source[source])].append(source)
+    completing: dict[frozenset[str], list[str]] = defaultdict(list)
+    for source in sorted(complete):
+        completing[frozenset(complete[source])].append(source)
+    for owner in sorted(complete):
+        listed = complete[owner]
+        groups = [srcs for members, srcs in listing.items() if not members <= listed]
+        groups += [srcs for members, srcs in completing.items() if members != listed]
+        others = [next((s for s in srcs if s != owner), None) for srcs in groups]
+        found = [other for other in others if other is not None]
+        if found:
+            return owner, min(found)
+    return None
+
+
 def _judge_membership(group: Sequence[_Item], pool: str, people: _People) -> list[Finding]:
     """Agree when every source lists the same members; a conflict only when a complete list is contradicted."""
     values: list[_Value] = []
@@ -1084,15 +1113,10 @@ def _judge_membership(group: Sequence[_Item], pool: str, people: _People) -> lis
     fact = f"members of the {_most_common(names)}"
     attributed = _attributed(pool, people)
     sources = sorted(per_source)
-    contradicted = sorted(
-        (owner, other)
-        for owner, listed in complete.items()
-        for other in sources
-        if other != owner and (not per_source[other] <= listed or (other in complete and complete[other] != listed))
-    )
+    contradicted = _first_contradiction(per_source, complete)
     explanation = _explain(values)
     if contradicted:
-        _owner, other = contradicted[0]
+        _owner, other = contradicted
         rule = "membership.complete_lists_differ" if other in complete else "membership.outside_complete_list"
         return [_finding("membership", fact, "conflict", "medium", rule, explanation, attributed, values)]
     if len(sources) == 1:

@@ -5,7 +5,9 @@ Speed itself is measured by bench/reconcile_scale.py, never here.
 
 from __future__ import annotations
 
-from checker.reconcile import _construct
+import random
+
+from checker.reconcile import _construct, _first_contradiction
 from checker.report import Evidence, FindingValue
 from checker.schema import Attribution
 
@@ -32,3 +34,20 @@ def test_construct_builds_what_model_construct_builds() -> None:
         assert a.__pydantic_private__ == b.__pydantic_private__
         assert a.model_dump_json() == b.model_dump_json()
         assert type(a).model_validate(a.model_dump()) == a
+
+
+def test_first_contradiction_is_the_smallest_contradicting_pair() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        people = [f"p{i}" for i in range(rng.randint(1, 5))]
+        sources = [f"s{i}" for i in range(rng.randint(1, 8))]
+        per_source = {s: set(rng.sample(people, rng.randint(0, len(people)))) for s in sources}
+        complete = {s: set(rng.sample(sorted(per_source[s]), rng.randint(0, len(per_source[s])))) for s in sources}
+        complete = {s: listed for s, listed in complete.items() if rng.random() < 0.5}
+        expected = sorted(
+            (owner, other)
+            for owner, listed in complete.items()
+            for other in sorted(per_source)
+            if other != owner and (not per_source[other] <= listed or (other in complete and complete[other] != listed))
+        )
+        assert _first_contradiction(per_source, complete) == (expected[0] if expected else None)
