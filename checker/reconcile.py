@@ -190,7 +190,7 @@ def _quote_key(text: str) -> str:
 # --- items and identities ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Item:
     """One grounded claim with the context the rules need."""
 
@@ -260,7 +260,8 @@ class _People:
         mentions: dict[str, set[str]] = defaultdict(set)
         item_mentions = [_person_mentions(item.claim) for item in items]
         for item, names in zip(items, item_mentions, strict=True):
-            mentions[item.source].update(n for n in names if _looks_like_name(n))
+            if names:
+                mentions[item.source].update(filter(_looks_like_name, names))
         # inside a source: "Trump" -> that source's "donald trump" (PersonIndex)
         for source in sorted(mentions):
             index = PersonIndex(sorted(mentions[source]))
@@ -281,16 +282,20 @@ class _People:
                 canonical[last] = ordered[0]
                 for full in ordered:
                     canonical[full] = ordered[0]
-        for local_key, resolved in sorted(people.local.items()):
-            people.local[local_key] = canonical.get(resolved, resolved)
-        written_forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        local = people.local
+        for local_key, resolved in local.items():  # values only: the keys and their order stay
+            local[local_key] = canonical.get(resolved, resolved)
+        written_forms: dict[str, dict[str, int]] = defaultdict(dict)
         for item, names in zip(items, item_mentions, strict=True):
+            source = item.source
             for name in names:
-                identity = people.local.get((item.source, name_key(name)))
+                identity = local.get((source, name_key(name)))
                 if identity:
-                    written_forms[identity][name.strip()] += 1
+                    forms = written_forms[identity]
+                    form = name.strip()
+                    forms[form] = forms.get(form, 0) + 1
             for name in _person_only_mentions(item.claim):
-                people.persons.add(people.identity(item.source, name))
+                people.persons.add(people.identity(source, name))
         for identity, forms in written_forms.items():
             people.display[identity] = min(forms, key=lambda f: (-len(f.split()), -forms[f], f))
         return people
@@ -388,7 +393,7 @@ def _cluster_sets(sets: Iterable[frozenset[str]], threshold: float = 0.5) -> dic
 # --- values and judging ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Value:
     item: _Item
     written: str
@@ -604,7 +609,7 @@ def _join_names(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _EventId:
     type: str
     cluster: int
