@@ -533,6 +533,14 @@ def _judge(
     Values are compared once per distinct normalised form, so a fact that a thousand
     sources state the same way costs one comparison, not a million.
     """
+    if len(fact.values) == 1:  # most facts: one source, one value, nothing to compare
+        rule = f"{rule_prefix}.single_source"
+        explanation = _explain(fact.values)
+        finding = _finding(
+            fact.kind, fact.fact, "single_source", "low", rule, explanation, fact.attributed_to, fact.values
+        )
+        finding._compatible = compatible
+        return [finding]
     by_norm: dict[str, list[_Value]] = defaultdict(list)
     for value in fact.values:
         by_norm[value.normalized].append(value)
