@@ -134,6 +134,7 @@ class ExtractOptions:
     use_cache: bool = True
     concurrency: int = DEFAULT_CONCURRENCY
     chunk_tokens: int = DEFAULT_CHUNK_TOKENS
+    max_split_depth: int = MAX_SPLIT_DEPTH  # how often an answer cut at the length limit is halved
 
 
 @dataclass
@@ -206,7 +207,7 @@ class _LLMExtractor:
         except OutputTooLong as exc:
             if exc.usage is not None:
                 outcome.usage.add(exc.usage)
-            halves = split_in_half(chunk) if depth < MAX_SPLIT_DEPTH else None
+            halves = split_in_half(chunk) if depth < self.options.max_split_depth else None
             if halves is None:
                 raise ModelError(
                     f"the model's answer hit its length limit even for {len(chunk.text)} characters",
