@@ -1230,6 +1230,11 @@ def _no_cyclic_gc() -> Iterator[None]:
     while the input (every claim, as pydantic models) is alive; each full collection walks all of it,
     about 40 % of a 50,000-claim run. Reference counting still frees everything that is not in a cycle,
     and the collector runs as usual once the report is built.
+
+    What the run leaves alive is the report (~400k tracked objects at 50,000 claims), all of it in the
+    youngest generation: the first collection after re-enabling would walk it (~0.2 s) only to promote it.
+    ``freeze``/``unfreeze`` moves it straight to the oldest generation instead, where full collections
+    still see it; skipped when the process has frozen objects of its own, which ``unfreeze`` would release.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -1237,6 +1242,9 @@ def _no_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -6,6 +6,7 @@ comparisons, which an all-pairs loop over quotes would make grow quadratically.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import random
 from collections.abc import Callable
@@ -146,3 +147,23 @@ def test_quote_links_are_the_same_or_fragment_pairs_of_quote_relation() -> None:
             if normalize.quote_relation(a, b) in ("same", "fragment")
         ]
         assert normalize.quote_links(texts) == expected, texts
+
+
+def test_reconcile_leaves_the_garbage_collector_as_it_found_it() -> None:
+    sets = _story(3)
+    assert gc.isenabled()
+    reconcile(sets)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        reconcile(sets)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    gc.freeze()  # a process that froze its own objects keeps them frozen
+    try:
+        frozen = gc.get_freeze_count()
+        reconcile(sets)
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
