@@ -449,7 +449,7 @@ def _finding(
     rule: str,
     explanation: str,
     attributed_to: str | None,
-    values: Iterable[_Value],
+    values: Sequence[_Value],
 ) -> Finding:
     def order(v: _Value) -> tuple[str, int, int, str, str, str, str, str]:
         attribution = v.item.claim.attribution
@@ -479,7 +479,7 @@ def _finding(
                 ),
             },
         )
-        for v in sorted(values, key=order)
+        for v in (values if len(values) == 1 else sorted(values, key=order))
     ]
     payload = [
         kind,
