@@ -43,6 +43,10 @@ except ModuleNotFoundError:  # run as a script: python bench/pipeline_overhead.p
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from bench._common import ROOT, emit, median, table
 
+sys.path.insert(0, str(ROOT / "tests"))
+# One Chat Completions body for the tests, fixtures/record.py and this benchmark.
+from openai_stub import completion, estimated_usage  # type: ignore[import-not-found]  # noqa: E402
+
 HOST = "127.0.0.1"
 PATH = "/v1/chat/completions"
 MODEL = "bench-stub"
@@ -103,28 +107,10 @@ def answer_for(request_body: dict[str, Any]) -> dict[str, Any]:
         },
     ]
     content = json.dumps({"claims": claims}, ensure_ascii=False)
-    prompt_chars = sum(len(m.get("content", "")) for m in request_body.get("messages", []))
-    prompt_tokens, completion_tokens = math.ceil(prompt_chars / 4), math.ceil(len(content) / 4)
-    return {
-        "id": "chatcmpl-bench",
-        "object": "chat.completion",
-        "created": 0,
-        "model": MODEL,
-        "system_fingerprint": None,
-        "choices": [
-            {
-                "index": 0,
-                "finish_reason": "stop",
-                "logprobs": None,
-                "message": {"role": "assistant", "content": content, "refusal": None},
-            }
-        ],
-        "usage": {
-            "prompt_tokens": prompt_tokens,
-            "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-        },
-    }
+    body: dict[str, Any] = completion(
+        content, id="chatcmpl-bench", model=MODEL, usage=estimated_usage(request_body, content)
+    )
+    return body
 
 
 def _handler(state: ServerState) -> type[BaseHTTPRequestHandler]:

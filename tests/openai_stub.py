@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -12,14 +13,23 @@ PATH = "/v1/chat/completions"
 
 
 def completion(
-    content: str | None, *, finish_reason: str = "stop", refusal: str | None = None, choices: bool = True
+    content: str | None,
+    *,
+    finish_reason: str = "stop",
+    refusal: str | None = None,
+    choices: bool = True,
+    id: str = "chatcmpl-test",
+    model: str = "test-model",
+    system_fingerprint: str | None = None,
+    usage: dict[str, int] | None = None,
 ) -> dict[str, Any]:
-    """A Chat Completions response body."""
+    """A Chat Completions response body (shared by the tests, fixtures/record.py and bench/)."""
     return {
-        "id": "chatcmpl-test",
+        "id": id,
         "object": "chat.completion",
         "created": 0,
-        "model": "test-model",
+        "model": model,
+        "system_fingerprint": system_fingerprint,
         "choices": [
             {
                 "index": 0,
@@ -30,7 +40,18 @@ def completion(
         ]
         if choices
         else [],
-        "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+        "usage": usage or {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120},
+    }
+
+
+def estimated_usage(request_body: dict[str, Any], content: str) -> dict[str, int]:
+    """Token usage estimated as characters / 4, for answers no tokenizer produced."""
+    prompt_chars = sum(len(m.get("content", "")) for m in request_body.get("messages", []))
+    prompt_tokens, completion_tokens = math.ceil(prompt_chars / 4), math.ceil(len(content) / 4)
+    return {
+        "prompt_tokens": prompt_tokens,
+        "completion_tokens": completion_tokens,
+        "total_tokens": prompt_tokens + completion_tokens,
     }
 
 
