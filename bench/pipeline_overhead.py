@@ -45,7 +45,7 @@ except ModuleNotFoundError:  # run as a script: python bench/pipeline_overhead.p
 
 sys.path.insert(0, str(ROOT / "tests"))
 # One Chat Completions body for the tests, fixtures/record.py and this benchmark.
-from openai_stub import completion, estimated_usage  # type: ignore[import-not-found]  # noqa: E402
+from openai_stub import completion, estimated_usage  # type: ignore[import-not-found]
 
 HOST = "127.0.0.1"
 PATH = "/v1/chat/completions"
