@@ -167,7 +167,7 @@ def _read_sources(paths: tuple[str, ...], manifest: Path | None) -> list[Any]:
 
 
 def _progress() -> Callable[[str, str], None] | None:
-    """Per-source progress on stderr (cached, extracting, done, failed); silent when stderr is not a terminal."""
+    """Per-source progress on stderr (calling model, cached, done, failed); silent when stderr is not a terminal."""
     if not sys.stderr.isatty():
         return None
     colours = {"failed": "red", "done": "green", "cached": "cyan"}
