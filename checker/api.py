@@ -74,6 +74,33 @@ def report_from_run(run: RunResult, draft_name: str | None = None) -> Report:
     )
 
 
+async def aextract(
+    sources: Sequence[Source],
+    *,
+    extractor: ExtractorChoice = "auto",
+    model: str | None = None,
+    base_url: str | None = None,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+    concurrency: int = 8,
+    timeout: float | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
+    """Extract and ground ``sources`` with the chosen extractor; failures are returned per source."""
+    if not sources:
+        raise InputError("no sources given")
+    _unique_names(sources)
+    settings = LLMSettings.from_env(model=model, base_url=base_url, timeout=timeout)
+    options = ExtractOptions(
+        extractor=choose_extractor(extractor, settings),
+        llm=settings,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
+        concurrency=concurrency,
+    )
+    return await extract_sources(sources, options, progress=progress)
+
+
 async def acheck(
     sources: Sequence[Source],
     *,
@@ -94,14 +121,17 @@ async def acheck(
     """
     if not sources:
         raise InputError("no sources given")
-    everything = [*sources, draft] if draft is not None else list(sources)
-    _unique_names(everything)
-    settings = LLMSettings.from_env(model=model, base_url=base_url, timeout=timeout)
-    kind = choose_extractor(extractor, settings)
-    options = ExtractOptions(
-        extractor=kind, llm=settings, cache_dir=cache_dir, use_cache=use_cache, concurrency=concurrency
+    run = await aextract(
+        [*sources, draft] if draft is not None else list(sources),
+        extractor=extractor,
+        model=model,
+        base_url=base_url,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
+        concurrency=concurrency,
+        timeout=timeout,
+        progress=progress,
     )
-    run = await extract_sources(everything, options, progress=progress)
     # A draft that fails to extract is named in failed_sources like any source; the report is incomplete.
     return report_from_run(run, draft.name if draft is not None else None)
 

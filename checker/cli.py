@@ -342,21 +342,22 @@ def extract(
     """
     import asyncio
 
-    from checker.api import choose_extractor
-    from checker.extract import ExtractOptions, extract_sources
-    from checker.llm import LLMSettings
+    from checker.api import aextract
 
-    loaded = _read_sources(sources, manifest)
     model, base_url = _model_settings(model, base_url)
-    settings = LLMSettings.from_env(model=model, base_url=base_url, timeout=timeout)
-    options = ExtractOptions(
-        extractor=choose_extractor(extractor, settings),  # type: ignore[arg-type]
-        llm=settings,
-        cache_dir=cache_dir,
-        use_cache=not no_cache,
-        concurrency=concurrency,
+    run = asyncio.run(
+        aextract(
+            _read_sources(sources, manifest),
+            extractor=extractor,  # type: ignore[arg-type]
+            model=model,
+            base_url=base_url,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            concurrency=concurrency,
+            timeout=timeout,
+            progress=_progress(),
+        )
     )
-    run = asyncio.run(extract_sources(loaded, options, progress=_progress()))
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -207,3 +207,29 @@ def test_check_html_shows_the_sources_with_highlighted_evidence(tmp_path: Path) 
     assert code == 1, err
     page = target.read_text(encoding="utf-8")
     assert "<mark" in page and "Friday</mark>" in page.replace("\n", "")
+
+
+def test_extract_refuses_two_sources_that_would_write_one_claims_file(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f"Ann Lee met Bo Chan on Tuesday ({folder}).", encoding="utf-8")
+    out = tmp_path / "claims"
+    code, _, err = run(
+        "extract",
+        str(tmp_path / "a" / "story.txt"),
+        str(tmp_path / "b" / "story.txt"),
+        "--extractor",
+        "offline",
+        "-o",
+        str(out),
+    )
+    assert code == 2 and "two sources are named 'story.txt'" in err
+    assert not out.exists()  # nothing half-written
+
+
+def test_extract_writes_one_claims_file_per_source(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Ann Lee and Bo Chan held a phone call on Tuesday.", encoding="utf-8")
+    code, _, err = run("extract", str(tmp_path / "a.txt"), "--extractor", "offline", "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    claims = SourceClaims.model_validate_json((tmp_path / "out" / "a.txt.json").read_text(encoding="utf-8"))
+    assert claims.extractor.kind == "offline" and claims.claims
