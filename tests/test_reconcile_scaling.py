@@ -161,9 +161,15 @@ def test_reconcile_leaves_the_garbage_collector_as_it_found_it() -> None:
     finally:
         gc.enable()
     gc.freeze()  # a process that froze its own objects keeps them frozen
+    calls: list[str] = []
+    real_freeze, real_unfreeze = gc.freeze, gc.unfreeze
     try:
-        frozen = gc.get_freeze_count()
+        # Spy rather than compare freeze counts: another thread freeing one frozen object
+        # changes the count, which made the count comparison flaky in the full suite.
+        gc.freeze = lambda: calls.append("freeze")  # type: ignore[assignment]
+        gc.unfreeze = lambda: calls.append("unfreeze")  # type: ignore[assignment]
         reconcile(sets)
-        assert gc.get_freeze_count() == frozen and gc.isenabled()
+        assert calls == [] and gc.isenabled()
     finally:
+        gc.freeze, gc.unfreeze = real_freeze, real_unfreeze
         gc.unfreeze()
