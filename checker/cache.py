@@ -1,9 +1,10 @@
 """A content-addressed, on-disk cache of extraction results.
 
 The key is a hash of everything that determines the answer: the rendered
-prompt (which contains the source text), the model, the schema version and the
+prompt (which contains the source text), the model, the schema version, the
+schema the model is sent (its descriptions are instructions too) and the
 sampling settings. A re-run with the same inputs makes zero model calls; an
-edited prompt or a new schema version misses. Entries are written atomically
+edited prompt, an edited field description or a new schema version misses. Entries are written atomically
 (temporary file + ``os.replace``), so a killed process or two processes sharing
 the directory never leave a corrupt entry; an unreadable entry is treated as a
 miss. Only validated results are stored: never a failure, never a partial
@@ -18,7 +19,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from checker.schema import SCHEMA_VERSION, ExtractionResult
+from checker.schema import SCHEMA_VERSION, ExtractionResult, model_schema_sha256
 
 CACHE_FORMAT = "1"
 
@@ -39,6 +40,7 @@ def cache_key(*, prompt_sha256: str, model: str, extractor: str, settings: str =
         {
             "format": CACHE_FORMAT,
             "schema": SCHEMA_VERSION,
+            "model_schema": model_schema_sha256(),
             "extractor": extractor,
             "model": model,
             "prompt": prompt_sha256,

@@ -19,6 +19,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import hashlib
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -60,7 +62,7 @@ class Attribution(_Strict):
 
 
 class EventRef(_Strict):
-    """An event identified by structure, so claims from different sources can meet."""
+    """The event a claim is about, named by its kind and who took part, the same way in every claim about it."""
 
     type: str = Field(
         description=(
@@ -234,12 +236,24 @@ CLAIM_KINDS: tuple[str, ...] = (
 )
 
 
-class _AnyOfTaggedUnions(GenerateJsonSchema):
-    """Render discriminated unions as plain ``anyOf``.
+class _ModelFacingSchema(GenerateJsonSchema):
+    """The JSON Schema the model reads: strict-compatible, and nothing said twice.
 
-    OpenAI's strict structured output accepts ``anyOf`` but not ``oneOf`` with a
-    ``discriminator``; validation on our side still uses the discriminator.
+    Every request carries this schema (as text for a hosted model, as a decoding
+    grammar for a local server), and the SDK walks it on every call, so its size is
+    paid in tokens and in client CPU. Pydantic's default repeats a lot: each of the
+    seven claim kinds carries the four common fields with their long descriptions, and
+    a ``$ref`` with a description beside it is copied in full by the SDK's strict pass.
+    So the common fields are defined once under ``$defs``, references stand alone (the
+    referenced definition carries the description), constants and titles go (a
+    constant explains itself; a title only repeats the field name), and discriminated
+    unions become plain ``anyOf`` (strict structured output takes ``anyOf`` but not
+    ``oneOf`` with a ``discriminator``; validation on our side still uses the tag).
+    The claims the model returns are validated by the same classes either way.
     """
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        return False
 
     def tagged_union_schema(self, schema: core_schema.TaggedUnionSchema) -> JsonSchemaValue:
         generated = super().tagged_union_schema(schema)
@@ -247,6 +261,25 @@ class _AnyOfTaggedUnions(GenerateJsonSchema):
         if "oneOf" in generated:
             generated["anyOf"] = generated.pop("oneOf")
         return generated
+
+    def generate(self, schema: core_schema.CoreSchema, mode: Any = "validation") -> JsonSchemaValue:
+        generated = super().generate(schema, mode)
+        definitions: dict[str, Any] = generated.get("$defs", {})
+        for node in (generated, *definitions.values()):
+            node.pop("title", None)
+        for definition in list(definitions.values()):
+            for name, prop in definition.get("properties", {}).items():
+                if "$ref" in prop or "const" in prop:
+                    prop.pop("description", None)
+                if name in _COMMON_FIELDS and "$ref" not in prop:
+                    shared = definitions.setdefault(name.capitalize(), prop)
+                    if shared != prop:  # pragma: no cover - a claim kind redefined a common field
+                        raise TypeError(f"claim kinds disagree on the common field {name!r}")
+                    definition["properties"][name] = {"$ref": f"#/$defs/{name.capitalize()}"}
+        return generated
+
+
+_COMMON_FIELDS = tuple(_ClaimBase.model_fields)
 
 
 class ExtractionResult(_Strict):
@@ -257,7 +290,7 @@ class ExtractionResult(_Strict):
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
         if args or kwargs:
-            kwargs.setdefault("schema_generator", _AnyOfTaggedUnions)
+            kwargs.setdefault("schema_generator", _ModelFacingSchema)
             return super().model_json_schema(*args, **kwargs)
         # The SDK asks for the schema on every request and then edits it in place:
         # build it once, hand out copies.
@@ -266,7 +299,15 @@ class ExtractionResult(_Strict):
 
 @functools.cache
 def _extraction_schema() -> dict[str, Any]:
-    return super(ExtractionResult, ExtractionResult).model_json_schema(schema_generator=_AnyOfTaggedUnions)
+    return super(ExtractionResult, ExtractionResult).model_json_schema(schema_generator=_ModelFacingSchema)
+
+
+@functools.cache
+def model_schema_sha256() -> str:
+    """Hash of the schema the model is sent: a changed description changes the answers,
+    so it is part of the extraction cache key."""
+    text = json.dumps(_extraction_schema(), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --- the grounded file form ----------------------------------------------------

@@ -31,6 +31,13 @@ def test_schema_version_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> N
     assert cache_key(**BASE) != before
 
 
+def test_the_schema_sent_to_the_model_is_part_of_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An edited field description changes what the model is told, so old answers must miss.
+    before = cache_key(**BASE)
+    monkeypatch.setattr("checker.cache.model_schema_sha256", lambda: "0" * 64)
+    assert cache_key(**BASE) != before
+
+
 def test_round_trip_and_counts(tmp_path: Path) -> None:
     cache = ExtractionCache(tmp_path)
     key = cache_key(**BASE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import jsonschema
 import pytest
 from openai.lib._pydantic import to_strict_json_schema
 from pydantic import TypeAdapter, ValidationError
@@ -46,19 +47,24 @@ def test_valid_claims_validate_and_round_trip(kind: str) -> None:
     assert ADAPTER.validate_json(ADAPTER.dump_json(claim)) == claim
 
 
-@pytest.mark.parametrize(
-    ("kind", "change"),
-    [
-        ("role", {"nickname": "Don"}),  # extra key
-        ("role", {"status": "emeritus"}),  # not a status
-        ("event_time", {"weekday": "Wed"}),  # not a weekday name
-        ("quote", {"speaker": 3}),
-        ("duration", {"kind": "length"}),  # unknown kind
-        ("quantity", {"attribution": {"source_type": "rumour", "name": None}}),
-        ("membership", {"completeness": "some"}),
-        ("proposition", {"negated": "maybe"}),
-    ],
-)
+INVALID = [
+    ("role", {"nickname": "Don"}),  # extra key
+    ("role", {"status": "emeritus"}),  # not a status
+    ("event_time", {"weekday": "Wed"}),  # not a weekday name
+    ("quote", {"speaker": 3}),
+    ("duration", {"kind": "length"}),  # unknown kind
+    ("quantity", {"attribution": {"source_type": "rumour", "name": None}}),
+    ("quantity", {"attribution": {"source_type": "person", "name": None, "role": "x"}}),  # extra key, nested
+    ("quantity", {"event": {"type": "storm"}}),  # participants missing
+    ("quantity", {"modality": "certain"}),
+    ("quantity", {"hedge": 3}),
+    ("quote", {"evidence": None}),
+    ("membership", {"completeness": "some"}),
+    ("proposition", {"negated": "maybe"}),
+]
+
+
+@pytest.mark.parametrize(("kind", "change"), INVALID)
 def test_invalid_claims_are_refused(kind: str, change: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         ADAPTER.validate_python({**VALID[kind], **change})
@@ -94,16 +100,74 @@ def test_model_facing_schema_is_strict_compatible() -> None:
             assert sorted(node["required"]) == sorted(node["properties"]), path
 
 
+def _sent_schema() -> dict[str, Any]:
+    """The schema as the SDK sends it (after its strict pass, which inlines a ``$ref`` with siblings)."""
+    return to_strict_json_schema(ExtractionResult)
+
+
 def test_every_field_the_model_reads_is_described() -> None:
-    schema = ExtractionResult.model_json_schema()
+    schema = _sent_schema()
+    definitions = schema["$defs"]
+
+    def described(prop: dict[str, Any]) -> bool:
+        if "description" in prop or "const" in prop:  # a constant explains itself
+            return True
+        ref = prop.get("$ref", "")
+        return set(prop) == {"$ref"} and "description" in definitions[ref.removeprefix("#/$defs/")]
+
     undescribed = [
         f"{path}.{name}"
         for path, node in _walk(schema)
         if node.get("type") == "object"
         for name, prop in node.get("properties", {}).items()
-        if "description" not in prop
+        if not described(prop)
     ]
     assert undescribed == []
+
+
+def test_the_schema_sent_says_nothing_twice() -> None:
+    # Every request carries it: a repeated description costs tokens and client CPU on every call.
+    descriptions = [
+        node["description"] for _, node in _walk(_sent_schema()) if isinstance(node.get("description"), str)
+    ]
+    repeated = sorted({text for text in descriptions if descriptions.count(text) > 1})
+    assert repeated == []
+    assert not [path for path, node in _walk(_sent_schema()) if "title" in node and isinstance(node["title"], str)]
+
+
+def test_the_schema_sent_is_small() -> None:
+    # 21,882 characters before the common fields were defined once; a regression guard, not a target.
+    assert len(json.dumps(_sent_schema(), separators=(",", ":"))) < 11_000
+
+
+def test_common_fields_are_defined_once_and_referenced_by_every_kind() -> None:
+    schema = _sent_schema()
+    kinds = [d for d in schema["$defs"].values() if "kind" in d.get("properties", {})]
+    assert len(kinds) == len(CLAIM_KINDS)
+    for definition in kinds:
+        for field in ("evidence", "attribution", "hedge", "modality"):
+            assert definition["properties"][field] == {"$ref": f"#/$defs/{field.capitalize()}"}
+
+
+@pytest.mark.parametrize("kind", sorted(VALID))
+def test_the_schema_sent_accepts_what_the_classes_accept(kind: str) -> None:
+    validator = jsonschema.Draft202012Validator(_sent_schema())
+    validator.validate({"claims": [VALID[kind]]})
+    claim = ADAPTER.validate_python(VALID[kind])
+    validator.validate({"claims": [ADAPTER.dump_python(claim, mode="json")]})
+
+
+@pytest.mark.parametrize(("kind", "change"), INVALID)
+def test_the_schema_sent_refuses_what_the_classes_refuse(kind: str, change: dict[str, Any]) -> None:
+    validator = jsonschema.Draft202012Validator(_sent_schema())
+    assert not validator.is_valid({"claims": [{**VALID[kind], **change}]})
+
+
+@pytest.mark.parametrize("field", ["evidence", "attribution", "hedge", "modality", "kind"])
+def test_the_schema_sent_requires_every_field(field: str) -> None:
+    validator = jsonschema.Draft202012Validator(_sent_schema())
+    data = {k: v for k, v in VALID["quantity"].items() if k != field}
+    assert not validator.is_valid({"claims": [data]})
 
 
 def test_not_stated_is_an_explicit_null() -> None:
