@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
+from typing import Any
 
 import httpx2
 import openai
@@ -188,6 +189,31 @@ def test_length_limit_splits_the_text_and_merges_the_halves(httpserver: HTTPServ
 def test_sdk_retries_are_off(httpserver: HTTPServer) -> None:
     client = LLMClient(settings(httpserver))
     assert client.client.max_retries == 0
+
+
+def test_clients_share_one_verifying_tls_context(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Loading the CA bundle costs tens of ms: an editorial workflow checking article after article
+    # must not pay it per check, and sharing it must not weaken verification.
+    import ssl
+
+    from checker import llm
+
+    built: list[ssl.SSLContext] = []
+    real = httpx2.create_ssl_context
+
+    def spy(*args: Any, **kwargs: Any) -> ssl.SSLContext:
+        built.append(real(*args, **kwargs))
+        return built[-1]
+
+    monkeypatch.setattr(httpx2, "create_ssl_context", spy)
+    llm._tls_context.cache_clear()
+    try:
+        clients = [LLMClient(settings(httpserver)).client for _ in range(3)]
+    finally:
+        llm._tls_context.cache_clear()
+    assert len(built) == 1
+    assert built[0].verify_mode == ssl.CERT_REQUIRED and built[0].check_hostname
+    assert all(c.max_retries == 0 and c.timeout == settings(httpserver).timeout for c in clients)
 
 
 def test_no_configuration_is_a_config_error() -> None:
