@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter
 
-from checker.grounding import FUZZY_THRESHOLD, fold, ground, locate
+from checker.grounding import FUZZY_THRESHOLD, fold, ground, locate, unsupported_value
 from checker.schema import Claim
 
 TEXT = (
@@ -105,3 +105,53 @@ def test_ground_splits_grounded_and_ungrounded_and_never_drops() -> None:
     assert len(ungrounded) == 1
     assert "not found" in ungrounded[0].reason
     assert ungrounded[0].claim == claims[2]
+
+
+_BASE = {"attribution": {"source_type": "outlet", "name": None}, "hedge": None, "modality": "happened"}
+_CALL = {"type": "phone call", "participants": ["Donald Trump", "Vladimir Putin"]}
+
+
+@pytest.mark.parametrize(
+    ("claim", "evidence", "reason"),
+    [
+        (
+            {"kind": "event_time", "event": _CALL, "date": None, "weekday": "Wednesday", "time_of_day": None},
+            "On WEDNESDAY\u00a0morning",
+            None,
+        ),
+        (
+            {"kind": "event_time", "event": _CALL, "date": None, "weekday": "Thursday", "time_of_day": None},
+            "On Wednesday morning",
+            "the weekday Thursday is not in its evidence",
+        ),
+        ({"kind": "duration", "event": _CALL, "amount": "90-minute"}, "a 90\u2011minute call", None),
+        (
+            {"kind": "duration", "event": _CALL, "amount": "90-minute"},
+            "a 60-minute call",
+            "the amount '90-minute' is not in its evidence",
+        ),
+        (
+            {"kind": "quantity", "measure": "deaths", "event": None, "amount": "1,200", "unit": None},
+            "killed 1,200 people",
+            None,
+        ),
+        (
+            {"kind": "quantity", "measure": "deaths", "event": None, "amount": "1,200", "unit": None},
+            "killed 1,300 people",
+            "the amount '1,200' is not in its evidence",
+        ),
+        ({"kind": "quantity", "measure": "deaths", "event": None, "amount": "dozens", "unit": None}, "dozens", None),
+        (
+            {"kind": "role", "person": "Ann Lee", "title": "Mayor", "organisation": None, "status": "current"},
+            "Thursday, 90 minutes",
+            None,
+        ),
+    ],
+)
+def test_unsupported_value(claim: dict[str, object], evidence: str, reason: str | None) -> None:
+    # The located evidence must state the claim's weekday and digits; other kinds are not looked at.
+    if claim["kind"] == "event_time":
+        claim = {**claim, "as_written": evidence}
+    adapter: TypeAdapter[Claim] = TypeAdapter(Claim)
+    parsed = adapter.validate_python({**_BASE, **claim, "evidence": evidence})
+    assert unsupported_value(parsed, evidence) == reason
