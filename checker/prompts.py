@@ -11,9 +11,11 @@ template forces both a cache miss and a re-record.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,17 +74,35 @@ def _variables(template: string.Template) -> set[str]:
     return found
 
 
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(path: Path, mtime_ns: int, size: int) -> tuple[string.Template, frozenset[str]]:
+    """A template file parsed once per version of the file (a run renders it for every chunk)."""
+    template = string.Template(path.read_text(encoding="utf-8"))
+    return template, frozenset(_variables(template))
+
+
+def _template(directory: Path, name: str, role: str) -> tuple[string.Template, frozenset[str]]:
+    path = directory / f"{name}.{role}.txt"
+    try:
+        if not _NAME.fullmatch(name):
+            raise FileNotFoundError(name)
+        stat = path.stat()
+        return _parsed(path, stat.st_mtime_ns, stat.st_size)
+    except FileNotFoundError:
+        known = ", ".join(available()) or "none"
+        raise PromptError(f"unknown prompt template {name!r} (known: {known})") from None
+
+
 def render(name: str, **variables: str) -> RenderedPrompt:
     """Render template ``name`` with exactly the variables it uses."""
     directory = prompts_dir()
-    if name not in available():
-        known = ", ".join(available()) or "none"
-        raise PromptError(f"unknown prompt template {name!r} (known: {known})")
+    templates = [(role, *_template(directory, name, role)) for role in _ROLES]
     messages: list[tuple[str, str]] = []
     used: set[str] = set()
-    for role in _ROLES:
-        template = string.Template((directory / f"{name}.{role}.txt").read_text(encoding="utf-8"))
-        needed = _variables(template)
+    for role, template, needed in templates:
         missing = sorted(needed - variables.keys())
         if missing:
             raise PromptError(f"prompt {name!r} ({role}) needs variables: {', '.join(missing)}")

@@ -34,9 +34,25 @@ def test_default_prompt_exists_and_is_versioned() -> None:
     assert ".v" in DEFAULT_EXTRACT_PROMPT
 
 
-def test_unknown_template_fails() -> None:
+@pytest.mark.parametrize("name", ["extract_claims.v999", "", "../prompts/extract_claims.v1", ".hidden", "a/b"])
+def test_unknown_template_fails(name: str) -> None:
     with pytest.raises(PromptError, match="unknown prompt template"):
-        render("extract_claims.v999", **GOLDEN_VARIABLES)
+        render(name, **GOLDEN_VARIABLES)
+
+
+def test_a_template_edited_while_running_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Templates are parsed once per version of the file, not once per process: a long-running
+    # editorial service picks up an edit without a restart.
+    (tmp_path / "t.v1.system.txt").write_text("Be careful.", encoding="utf-8")
+    user = tmp_path / "t.v1.user.txt"
+    user.write_text("Read ${text}", encoding="utf-8")
+    monkeypatch.setenv("CHECKER_PROMPTS_DIR", str(tmp_path))
+    assert render("t.v1", text="this").messages[1] == ("user", "Read this")
+    user.write_text("Now read ${text} twice", encoding="utf-8")
+    assert render("t.v1", text="this").messages[1] == ("user", "Now read this twice")
+    user.unlink()
+    with pytest.raises(PromptError, match="unknown prompt template"):
+        render("t.v1", text="this")
 
 
 def test_missing_variable_fails() -> None:
