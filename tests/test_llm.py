@@ -319,3 +319,27 @@ def test_response_format_mode_from_the_environment(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("CHECKER_RESPONSE_FORMAT", "xml")
     with pytest.raises(ConfigError, match="CHECKER_RESPONSE_FORMAT"):
         LLMSettings.from_env()
+
+
+def test_concurrent_calls_reach_the_server_together() -> None:
+    # One request is built at a time, but the next starts as soon as the previous one is sent, not
+    # when its answer is back: with a slow server, all calls are in flight at once.
+    import time as clock
+
+    from reliability_support import ARTICLE_A, RawServer, good_answer, http_response, user_content
+
+    arrivals: list[float] = []
+
+    def slow(_index: int, body: dict[str, Any]) -> bytes:
+        arrivals.append(clock.monotonic())
+        clock.sleep(0.6)
+        return http_response(good_answer(user_content(body)))
+
+    sources = [Source(text=f"Copy {i}. {ARTICLE_A}", name=f"s{i}.txt") for i in range(4)]
+    with RawServer(slow) as server:
+        llm_settings = LLMSettings(model="m", base_url=server.base_url, api_key="k", transport_attempts=1, reasks=0)
+        options = ExtractOptions(extractor="llm", llm=llm_settings, use_cache=False, concurrency=4)
+        run = asyncio.run(extract_sources(sources, options))
+    assert [o.error for o in run.outcomes] == [None] * 4
+    assert len(arrivals) == 4
+    assert max(arrivals) - min(arrivals) < 0.5, [round(a - min(arrivals), 3) for a in arrivals]
