@@ -11,7 +11,6 @@ reconciles claims files someone else produced.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
@@ -19,7 +18,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from checker.errors import ConfigError, InputError
-from checker.extract import ExtractOptions, Progress, RunResult, extract_sources
+from checker.extract import ExtractOptions, Progress, RunResult, extract_sources, run_blocking
 from checker.llm import LLMSettings
 from checker.report import FailedSource, Report, RunInfo
 from checker.schema import SourceClaims
@@ -138,7 +137,7 @@ async def acheck(
 
 def check(sources: Sequence[Source], **options: object) -> Report:
     """Blocking twin of :func:`acheck` (same keyword options)."""
-    return asyncio.run(acheck(sources, **options))  # type: ignore[arg-type]
+    return run_blocking(acheck(sources, **options))  # type: ignore[arg-type]
 
 
 def load_claims_file(path: Path) -> SourceClaims:

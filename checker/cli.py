@@ -340,12 +340,11 @@ def extract(
 
     Example: checker extract seeds/*.txt -o claims/
     """
-    import asyncio
-
     from checker.api import aextract
+    from checker.extract import run_blocking
 
     model, base_url = _model_settings(model, base_url)
-    run = asyncio.run(
+    run = run_blocking(
         aextract(
             _read_sources(sources, manifest),
             extractor=extractor,  # type: ignore[arg-type]

@@ -16,7 +16,6 @@ Two shapes live here:
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import functools
 import hashlib
@@ -292,9 +291,9 @@ class ExtractionResult(_Strict):
         if args or kwargs:
             kwargs.setdefault("schema_generator", _ModelFacingSchema)
             return super().model_json_schema(*args, **kwargs)
-        # The SDK asks for the schema on every request and then edits it in place:
-        # build it once, hand out copies.
-        return copy.deepcopy(_extraction_schema())
+        # The SDK asks for the schema on every request and then edits it in place: build it once,
+        # hand out copies (parsing the cached JSON is several times faster than a deepcopy).
+        return dict(json.loads(_extraction_schema_json()))
 
 
 @functools.cache
@@ -303,11 +302,16 @@ def _extraction_schema() -> dict[str, Any]:
 
 
 @functools.cache
+def _extraction_schema_json() -> str:
+    # Key order kept: a model fills the properties in the order it reads them (evidence first).
+    return json.dumps(_extraction_schema(), separators=(",", ":"))
+
+
+@functools.cache
 def model_schema_sha256() -> str:
     """Hash of the schema the model is sent: a changed description changes the answers,
     so it is part of the extraction cache key."""
-    text = json.dumps(_extraction_schema(), sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_extraction_schema_json().encode("utf-8")).hexdigest()
 
 
 # --- the grounded file form ----------------------------------------------------

@@ -210,3 +210,11 @@ def test_the_documented_example_is_a_valid_claims_file() -> None:
     seed = (Path(__file__).resolve().parent.parent / "seeds" / example.source.name).read_text(encoding="utf-8")
     for grounded in example.claims:
         assert seed[grounded.evidence.start : grounded.evidence.end] == grounded.evidence.text
+
+
+def test_copies_of_the_schema_are_independent_and_keep_field_order() -> None:
+    # The SDK edits the schema it is given in place; and a model fills fields in the order it reads them.
+    first, second = ExtractionResult.model_json_schema(), ExtractionResult.model_json_schema()
+    first["$defs"]["QuantityClaim"]["properties"].clear()
+    assert list(second["$defs"]["QuantityClaim"]["properties"])[:2] == ["evidence", "attribution"]
+    assert list(ExtractionResult.model_json_schema()["$defs"]["QuantityClaim"]["properties"])[-1] == "unit"
