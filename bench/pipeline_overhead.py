@@ -3,12 +3,13 @@
     python bench/pipeline_overhead.py --sources 1 8 32 --delay 1.0
 
 A local OpenAI-compatible server on 127.0.0.1 (stdlib ``ThreadingHTTPServer``: one thread per
-connection, so concurrent requests are answered concurrently) sleeps ``--delay`` seconds and then
-answers ``/v1/chat/completions`` with a Chat Completions body shaped like the recorded cassettes:
-its content is a small valid ``ExtractionResult`` whose evidence is copied from the article in the
-request, so grounding succeeds. N distinct sources (the seed articles, each with a unique first
-line so every prompt and cache key differs) go through the real client (``extract_sources``,
-extractor ``llm``, the openai SDK) with a fresh cache in a temporary directory.
+connection, so concurrent requests are answered concurrently), by default in its own process as a
+real model server is, sleeps ``--delay`` seconds and then answers ``/v1/chat/completions`` with the
+recorded answer for the seed article in the request (``fixtures/cassettes/handwritten``: 28-40
+claims each; ``--answers small`` sends two claims instead). N distinct sources (the seed articles,
+each with a unique first line so every prompt and cache key differs) go through the real client
+(``extract_sources``, extractor ``llm``, the openai SDK) with a fresh cache in a temporary
+directory; the recorded evidence is found in them, so grounding does its real work.
 
 Target: wall time <= ceil(N / concurrency) x delay x 1.05. Each size is timed ``--repeat`` times
 (fresh cache each time; median reported); then the last cache is reused and the re-run must make
@@ -24,12 +25,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import math
+import re
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -53,6 +58,7 @@ MODEL = "bench-stub"
 ARTICLE_START, ARTICLE_END = "<<<ARTICLE\n", "\nARTICLE>>>"
 MAX_REQUESTS_PER_RUN_FACTOR = 4  # the server refuses (HTTP 400, not retried) past 4 requests per source
 SLACK = 1.05
+STATE_PATH = "/bench/state"
 
 
 @dataclass
@@ -75,10 +81,34 @@ def _article(user_message: str) -> str:
     return user_message[start + len(ARTICLE_START) : end]
 
 
-def answer_for(request_body: dict[str, Any]) -> dict[str, Any]:
-    """A recorded-style Chat Completions body: one role claim and one proposition, evidence from the article."""
+RECORDED = ROOT / "fixtures" / "cassettes" / "handwritten"
+_BENCH_COPY = re.compile(r"Bench copy \d+ of (\S+), filed")
+
+
+@functools.cache
+def recorded_answers() -> dict[str, dict[str, Any]]:
+    """The recorded Chat Completions body of each seed article, by seed file name.
+
+    These are the hand-written cassettes (fixtures/README.md): real requests from checker's
+    client, answers of 28-40 claims each, the size a real extraction returns."""
+    import yaml
+
+    answers: dict[str, dict[str, Any]] = {}
+    for cassette in sorted(RECORDED.glob("*.yaml")):
+        interaction = yaml.safe_load(cassette.read_text(encoding="utf-8"))["interactions"][0]
+        if interaction["response"]["status"]["code"] == 200:
+            answers[cassette.name.removesuffix(".yaml")] = json.loads(interaction["response"]["body"]["string"])
+    return answers
+
+
+def answer_for(request_body: dict[str, Any], answers: str = "recorded") -> dict[str, Any]:
+    """The recorded answer for the seed article in the request; else (or with ``answers="small"``)
+    a two-claim answer whose evidence is copied from the article."""
     user = "".join(m.get("content", "") for m in request_body.get("messages", []) if m.get("role") == "user")
     article = _article(user)
+    seed = _BENCH_COPY.search(article[:200])
+    if answers == "recorded" and seed and seed.group(1) in recorded_answers():
+        return recorded_answers()[seed.group(1)]
     lines = [line.strip() for line in article.splitlines() if len(line.strip()) >= 20]
     first = lines[0] if lines else article.strip()
     second = lines[1] if len(lines) > 1 else first
@@ -113,7 +143,7 @@ def answer_for(request_body: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
-def _handler(state: ServerState) -> type[BaseHTTPRequestHandler]:
+def _handler(state: ServerState, answers: str) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's connection pool expects
 
@@ -127,6 +157,13 @@ def _handler(state: ServerState) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            if self.path != STATE_PATH:
+                self._send(404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}})
+                return
+            with state.lock:
+                self._send(200, {"requests": state.requests, "max_in_flight": state.max_in_flight})
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -144,7 +181,7 @@ def _handler(state: ServerState) -> type[BaseHTTPRequestHandler]:
                     self._send(400, {"error": {"message": "bench request budget exhausted", "type": "bench"}})
                     return
                 time.sleep(state.delay)
-                self._send(200, answer_for(body))
+                self._send(200, answer_for(body, answers))
             finally:
                 with state.lock:
                     state.in_flight -= 1
@@ -160,18 +197,49 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def stub_server(delay: float, max_requests: int) -> Iterator[tuple[str, ServerState]]:
-    """Serve on 127.0.0.1 (a free port) in a daemon thread; yields the base URL and the counters."""
+def stub_server(
+    delay: float, max_requests: int, *, answers: str = "recorded", mode: str = "process"
+) -> Iterator[tuple[str, ServerState]]:
+    """Serve on 127.0.0.1 (a free port); yields the base URL and the counters.
+
+    ``mode="process"`` (the default) runs the server in its own interpreter, as a real model server
+    is: its JSON work does not share the client's GIL. ``mode="thread"`` serves from a daemon thread
+    of this process (pessimistic: the server's CPU is charged to the pipeline)."""
     state = ServerState(delay=delay, max_requests=max_requests)
-    server = _Server((HOST, 0), _handler(state))
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
+    if mode == "thread":
+        server = _Server((HOST, 0), _handler(state, answers))
+        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        thread.start()
+        try:
+            yield f"http://{HOST}:{server.server_address[1]}/v1", state
+        finally:
+            server.shutdown()
+            server.server_close()
+            thread.join(timeout=5)
+        return
+    command = [sys.executable, str(Path(__file__).resolve()), "--serve", "--delay", str(delay)]
+    command += ["--max-requests", str(max_requests), "--answers", answers]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
-        yield f"http://{HOST}:{server.server_address[1]}/v1", state
+        assert process.stdout is not None
+        port = int(process.stdout.readline())
+        yield f"http://{HOST}:{port}/v1", state
+        no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with no_proxy.open(f"http://{HOST}:{port}{STATE_PATH}", timeout=10) as response:
+            counters = json.loads(response.read())
+        state.requests, state.max_in_flight = counters["requests"], counters["max_in_flight"]
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def serve(delay: float, max_requests: int, answers: str) -> int:
+    """``--serve``: the stub server in the foreground; prints its port, then serves until killed."""
+    recorded_answers()  # loaded before the port is announced, not during the first request
+    server = _Server((HOST, 0), _handler(ServerState(delay=delay, max_requests=max_requests), answers))
+    print(server.server_address[1], flush=True)
+    server.serve_forever(poll_interval=0.05)
+    return 0
 
 
 def make_sources(n: int) -> list[Any]:
@@ -191,6 +259,13 @@ def make_sources(n: int) -> list[Any]:
     ]
 
 
+def _blocking(coro: Any) -> Any:
+    """Run as the CLI and ``checker.check`` do (``run_blocking``, not a bare ``asyncio.run``)."""
+    from checker.extract import run_blocking
+
+    return run_blocking(coro)
+
+
 async def _run(sources: Sequence[Any], base_url: str, cache_dir: Path, concurrency: int, timeout: float) -> Any:
     from checker.extract import ExtractOptions, extract_sources
     from checker.llm import LLMSettings
@@ -202,7 +277,7 @@ async def _run(sources: Sequence[Any], base_url: str, cache_dir: Path, concurren
     return await asyncio.wait_for(extract_sources(sources, options), timeout=timeout)
 
 
-def one_size(n: int, delay: float, concurrency: int, repeat: int) -> dict[str, Any]:
+def one_size(n: int, delay: float, concurrency: int, repeat: int, **server: str) -> dict[str, Any]:
     """Time N sources ``repeat`` times with fresh caches, then a cached re-run of the last cache."""
     sources = make_sources(n)
     target = math.ceil(n / concurrency) * delay * SLACK
@@ -213,9 +288,9 @@ def one_size(n: int, delay: float, concurrency: int, repeat: int) -> dict[str, A
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
         for attempt in range(max(1, repeat)):
             cache_dir = Path(tmp) / f"cache{attempt}"
-            with stub_server(delay, MAX_REQUESTS_PER_RUN_FACTOR * n) as (url, state):
+            with stub_server(delay, MAX_REQUESTS_PER_RUN_FACTOR * n, **server) as (url, state):
                 started = time.perf_counter()
-                result = asyncio.run(_run(sources, url, cache_dir, concurrency, timeout))
+                result = _blocking(_run(sources, url, cache_dir, concurrency, timeout))
                 walls.append(time.perf_counter() - started)
             failed = [o.source.name for o in result.outcomes if o.error is not None]
             if failed:
@@ -223,9 +298,9 @@ def one_size(n: int, delay: float, concurrency: int, repeat: int) -> dict[str, A
             max_in_flight = max(max_in_flight, state.max_in_flight)
             calls_first = result.usage.calls
             grounded = sum(len(o.claims.claims) for o in result.outcomes if o.claims is not None)
-        with stub_server(delay, MAX_REQUESTS_PER_RUN_FACTOR * n) as (url, state):
+        with stub_server(delay, MAX_REQUESTS_PER_RUN_FACTOR * n, **server) as (url, state):
             started = time.perf_counter()
-            cached = asyncio.run(_run(sources, url, cache_dir, concurrency, timeout))
+            cached = _blocking(_run(sources, url, cache_dir, concurrency, timeout))
             cached_wall = time.perf_counter() - started
             cached_server_requests = state.requests
     wall = median(walls)
@@ -251,7 +326,7 @@ def one_size(n: int, delay: float, concurrency: int, repeat: int) -> dict[str, A
     }
 
 
-def profile_run(n: int, delay: float, concurrency: int, top: int = 25) -> list[dict[str, Any]]:
+def profile_run(n: int, delay: float, concurrency: int, top: int = 25, **server: str) -> list[dict[str, Any]]:
     """cProfile one warm run of N sources; print and return checker's and the SDK's hot spots."""
     import cProfile
     import pstats
@@ -259,10 +334,13 @@ def profile_run(n: int, delay: float, concurrency: int, top: int = 25) -> list[d
     sources = make_sources(n)
     timeout = math.ceil(n / concurrency) * delay * 4 + 30
     profiler = cProfile.Profile()
-    with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp, stub_server(delay, 4 * n + 4) as (url, _):
-        asyncio.run(_run(make_sources(1), url, Path(tmp) / "warm", concurrency, timeout))
+    with (
+        tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp,
+        stub_server(delay, 4 * n + 4, **server) as (url, _),
+    ):
+        _blocking(_run(make_sources(1), url, Path(tmp) / "warm", concurrency, timeout))
         profiler.enable()
-        asyncio.run(_run(sources, url, Path(tmp) / "profiled", concurrency, timeout))
+        _blocking(_run(sources, url, Path(tmp) / "profiled", concurrency, timeout))
         profiler.disable()
     stats = pstats.Stats(profiler)
     raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
@@ -290,7 +368,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=None, help="default: checker's own default (8)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per size; median reported (default 3)")
     parser.add_argument("--profile", action="store_true", help="also cProfile one warm run of the largest N")
+    parser.add_argument(
+        "--server",
+        choices=["process", "thread"],
+        default="process",
+        help="stub server in its own process (default, as a model server is) or a thread of this one",
+    )
+    parser.add_argument(
+        "--answers",
+        choices=["recorded", "small"],
+        default="recorded",
+        help="recorded: each seed's recorded answer (28-40 claims); small: two claims per answer",
+    )
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--max-requests", type=int, default=10_000, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.serve:
+        return serve(args.delay, args.max_requests, args.answers)
     if any(n < 1 or n > 512 for n in args.sources) or not 0 <= args.delay <= 30:
         parser.error("--sources must be 1..512 and --delay 0..30 seconds")
 
@@ -303,9 +397,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     concurrency = args.concurrency or DEFAULT_CONCURRENCY
     # One untimed N=1 run first: the SDK imports more of itself, builds its SSL context and pydantic
     # builds the response_format schema on the first call of a process. Reported, not in the medians.
-    warmup = one_size(1, args.delay, concurrency, 1)
+    server = {"answers": args.answers, "mode": args.server}
+    warmup = one_size(1, args.delay, concurrency, 1, **server)
     print(f"first call in this process (cold SDK paths), N=1: {warmup['seconds']:.3f} s (not in the table)")
-    rows = [one_size(n, args.delay, concurrency, args.repeat) for n in args.sources]
+    rows = [one_size(n, args.delay, concurrency, args.repeat, **server) for n in args.sources]
     print(
         table(
             [
@@ -349,6 +444,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "delay": args.delay,
         "concurrency": concurrency,
         "repeat": args.repeat,
+        "server": args.server,
+        "answers": args.answers,
         "import_seconds": round(import_seconds, 3),
         "first_run_seconds": warmup["seconds"],
         "all_targets_met": all(r["target_met"] for r in rows),
@@ -356,7 +453,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sizes": rows,
     }
     if args.profile:
-        result["profile_top"] = profile_run(max(args.sources), args.delay, concurrency)
+        result["profile_top"] = profile_run(max(args.sources), args.delay, concurrency, **server)
     emit("pipeline_overhead", result)
     return 0
 
