@@ -261,8 +261,10 @@ def make_sources(n: int) -> list[Any]:
 
 def _blocking(coro: Any) -> Any:
     """Run as the CLI and ``checker.check`` do (``run_blocking``, not a bare ``asyncio.run``)."""
-    from checker.extract import run_blocking
-
+    try:
+        from checker.extract import run_blocking
+    except ImportError:  # measuring a commit older than run_blocking
+        return asyncio.run(coro)
     return run_blocking(coro)
 
 
