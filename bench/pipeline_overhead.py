@@ -146,6 +146,10 @@ def answer_for(request_body: dict[str, Any], answers: str = "recorded") -> dict[
 def _handler(state: ServerState, answers: str) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's connection pool expects
+        # TCP_NODELAY, as model servers set it: the handler writes headers and body separately,
+        # and with Nagle on, the body of an answer on a reused connection waited for the client's
+        # delayed ACK (~40 ms, seen as a stall before one answer of every wave).
+        disable_nagle_algorithm = True
 
         def log_message(self, format: str, *args: Any) -> None:
             return
