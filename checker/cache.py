@@ -4,10 +4,10 @@ The key is a hash of everything that determines the answer: the rendered
 prompt (which contains the source text), the model, the schema version, the
 schema the model is sent (its descriptions are instructions too) and the
 sampling settings. A re-run with the same inputs makes zero model calls; an
-edited prompt, an edited field description or a new schema version misses. Entries are written atomically
-(temporary file + ``os.replace``), so a killed process or two processes sharing
-the directory never leave a corrupt entry; an unreadable entry is treated as a
-miss. Only validated results are stored: never a failure, never a partial
+edited prompt, an edited field description or a new schema version misses.
+Entries are written atomically (temporary file + ``os.replace``), so a killed
+process or two processes sharing the directory never leave a corrupt entry; an
+unreadable entry is treated as a miss. Only validated results are stored: never a failure, never a partial
 answer, never a key or header.
 """
 

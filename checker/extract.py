@@ -259,9 +259,9 @@ def extract_offline(source: Source) -> SourceClaims:
 def _long_lived_objects_frozen() -> Iterator[None]:
     """Keep the collector's full passes off the objects that were alive before the run.
 
-    After the SDK is imported the process holds a few hundred thousand long-lived objects (modules,
-    classes, pydantic validators); every full collection walks all of them, up to 60 ms here, and
-    one lands in the middle of a wave of calls now and then. ``gc.freeze`` parks them for the run
+    After the SDK is imported the process holds tens of thousands of long-lived objects (modules,
+    classes, pydantic validators) that every full collection walks: pauses of up to 60 ms were
+    seen here, landing in the middle of a wave of calls now and then. ``gc.freeze`` parks them for the run
     (they are still collected afterwards: ``unfreeze`` hands them back to the oldest generation).
     Skipped when the process has frozen objects of its own, which ``unfreeze`` would release, or has
     the collector off."""
@@ -334,8 +334,8 @@ def run_blocking(coro: Coroutine[Any, Any, T]) -> T:
 
     On its way out, Python 3.11's ``asyncio.run`` asks whether its Ctrl-C handler is still
     installed, and the check formats the handler's ``repr``, which holds the main task and so
-    the task's result: every claim of the run, a third of a second for a thousand claims. Here
-    the main task returns nothing and the result travels beside it."""
+    the task's result: every claim of the run, about 30 ms per thousand claims here. Here the
+    main task returns nothing and the result travels beside it."""
     box: list[T] = []
 
     async def main() -> None:
