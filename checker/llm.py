@@ -273,8 +273,7 @@ class LLMClient:
         self._client = client
         # Only a client built here carries the hook that opens the gate once a request is sent;
         # a caller's own client gets no gate (it would hold each call's whole round trip).
-        self._gate: asyncio.Lock | None = None
-        self._gated = client is None
+        self._gate = asyncio.Lock() if client is None else None
 
     @property
     def client(self) -> AsyncOpenAI:
@@ -305,12 +304,10 @@ class LLMClient:
         being built, and answers arrive spread out. The gate opens when the request body is sent
         (httpcore's ``trace`` extension, installed by :func:`_release_gate_once_sent`), or at the
         latest when the call ends, whatever the outcome."""
-        if not self._gated:
+        gate = self._gate
+        if gate is None:
             yield
             return
-        if self._gate is None:
-            self._gate = asyncio.Lock()
-        gate = self._gate
         await gate.acquire()
         released = False
 

@@ -297,14 +297,10 @@ class ExtractionResult(_Strict):
 
 
 @functools.cache
-def _extraction_schema() -> dict[str, Any]:
-    return super(ExtractionResult, ExtractionResult).model_json_schema(schema_generator=_ModelFacingSchema)
-
-
-@functools.cache
 def _extraction_schema_json() -> str:
+    schema = super(ExtractionResult, ExtractionResult).model_json_schema(schema_generator=_ModelFacingSchema)
     # Key order kept: a model fills the properties in the order it reads them (evidence first).
-    return json.dumps(_extraction_schema(), separators=(",", ":"))
+    return json.dumps(schema, separators=(",", ":"))
 
 
 @functools.cache
