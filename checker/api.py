@@ -11,6 +11,7 @@ reconciles claims files someone else produced.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
@@ -20,8 +21,10 @@ from pydantic import ValidationError
 from checker.errors import ConfigError, InputError
 from checker.extract import ExtractOptions, Progress, RunResult, extract_sources, run_blocking
 from checker.llm import LLMSettings
+from checker.prompts import DEFAULT_EXTRACT_PROMPT
 from checker.report import FailedSource, Report, RunInfo
 from checker.schema import SourceClaims
+from checker.schema.convert import load_claims
 from checker.sources import Source
 
 ExtractorChoice = Literal["auto", "llm", "offline"]
@@ -78,6 +81,7 @@ async def aextract(
     *,
     extractor: ExtractorChoice = "auto",
     model: str | None = None,
+    prompt: str | None = None,
     base_url: str | None = None,
     cache_dir: Path | None = None,
     use_cache: bool = True,
@@ -93,6 +97,7 @@ async def aextract(
     options = ExtractOptions(
         extractor=choose_extractor(extractor, settings),
         llm=settings,
+        prompt=prompt or DEFAULT_EXTRACT_PROMPT,
         cache_dir=cache_dir,
         use_cache=use_cache,
         concurrency=concurrency,
@@ -106,6 +111,7 @@ async def acheck(
     draft: Source | None = None,
     extractor: ExtractorChoice = "auto",
     model: str | None = None,
+    prompt: str | None = None,
     base_url: str | None = None,
     cache_dir: Path | None = None,
     use_cache: bool = True,
@@ -124,6 +130,7 @@ async def acheck(
         [*sources, draft] if draft is not None else list(sources),
         extractor=extractor,
         model=model,
+        prompt=prompt,
         base_url=base_url,
         cache_dir=cache_dir,
         use_cache=use_cache,
@@ -153,7 +160,13 @@ def load_claims_file(path: Path) -> SourceClaims:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     try:
-        return SourceClaims.model_validate_json(raw)
+        data = json.loads(raw)
+    except ValueError as exc:
+        raise InputError(f"{path}: not a valid claims file: not JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: not a valid claims file: the JSON is not an object")
+    try:
+        return load_claims(data)  # a 1.0 file is converted
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"

@@ -18,10 +18,14 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TypeVar
 
-from checker.schema import SCHEMA_VERSION, ExtractionResult, model_schema_sha256
+from pydantic import BaseModel
 
-CACHE_FORMAT = "1"
+from checker.schema import SCHEMA_VERSION
+
+CACHE_FORMAT = "2"
+A = TypeVar("A", bound=BaseModel)
 
 
 def default_cache_dir() -> Path:
@@ -34,13 +38,13 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("checker", appauthor=False))
 
 
-def cache_key(*, prompt_sha256: str, model: str, extractor: str, settings: str = "") -> str:
-    """Hash of every input that shapes an extraction."""
+def cache_key(*, prompt_sha256: str, model: str, extractor: str, answer_schema: str, settings: str = "") -> str:
+    """Hash of every input that shapes an extraction (``answer_schema``: hash of the schema the model is sent)."""
     material = json.dumps(
         {
             "format": CACHE_FORMAT,
             "schema": SCHEMA_VERSION,
-            "model_schema": model_schema_sha256(),
+            "model_schema": answer_schema,
             "extractor": extractor,
             "model": model,
             "prompt": prompt_sha256,
@@ -52,7 +56,7 @@ def cache_key(*, prompt_sha256: str, model: str, extractor: str, settings: str =
 
 
 class ExtractionCache:
-    """Get and put validated ``ExtractionResult`` objects by key."""
+    """Get and put validated model answers by key."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -62,19 +66,19 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> ExtractionResult | None:
-        """The stored result, or None on a miss or an unreadable entry."""
+    def get(self, key: str, answer: type[A]) -> A | None:
+        """The stored answer (validated as ``answer``), or None on a miss or an unreadable entry."""
         path = self._path(key)
         try:
             payload = json.loads(path.read_text(encoding="utf-8"))
-            result = ExtractionResult.model_validate(payload["result"])
+            result = answer.model_validate(payload["result"])
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
         self.hits += 1
         return result
 
-    def put(self, key: str, result: ExtractionResult) -> None:
+    def put(self, key: str, result: BaseModel) -> None:
         """Store atomically; concurrent writers of one key both write the same bytes."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -87,7 +87,7 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
     except CheckerError as exc:
         _fail(str(exc), exc.exit_code)
     ctx.obj = config
-    defaults = {k: v for k, v in config.items() if k in {"extractor", "concurrency", "cache_dir"}}
+    defaults = {k: v for k, v in config.items() if k in {"extractor", "prompt", "concurrency", "cache_dir"}}
     output = {k: v for k, v in config.items() if k in {"format", "fail_on"}}
     if "format" in output:
         output["fmt"] = output.pop("format")
@@ -108,6 +108,11 @@ def _extraction_options(func: F) -> F:
             help="llm needs OPENAI_API_KEY or OPENAI_BASE_URL; auto picks llm when one is set, offline otherwise.",
         ),
         click.option("--model", help="Model name (default: $CHECKER_MODEL, else gpt-4o-mini)."),
+        click.option(
+            "--prompt",
+            metavar="NAME",
+            help="Extraction prompt version (default: extract_claims.v2; extract_claims.v1 is the released first one).",
+        ),
         click.option("--base-url", help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)."),
         click.option("--no-cache", is_flag=True, help="Call the model even when a cached answer exists."),
         click.option(
@@ -265,6 +270,7 @@ def check(
     draft_path: str | None,
     extractor: str,
     model: str | None,
+    prompt: str | None,
     base_url: str | None,
     no_cache: bool,
     cache_dir: Path | None,
@@ -299,6 +305,7 @@ def check(
         draft=draft,
         extractor=extractor,
         model=model,
+        prompt=prompt,
         base_url=base_url,
         cache_dir=cache_dir,
         use_cache=not no_cache,
@@ -327,6 +334,7 @@ def extract(
     output_dir: Path,
     extractor: str,
     model: str | None,
+    prompt: str | None,
     base_url: str | None,
     no_cache: bool,
     cache_dir: Path | None,
@@ -349,6 +357,7 @@ def extract(
             _read_sources(sources, manifest),
             extractor=extractor,  # type: ignore[arg-type]
             model=model,
+            prompt=prompt,
             base_url=base_url,
             cache_dir=cache_dir,
             use_cache=not no_cache,
@@ -394,14 +403,32 @@ def reconcile(claims: tuple[Path, ...], fmt: str, output: Path | None, fail_on: 
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of the claims file form.
+@click.option(
+    "--answer",
+    "prompt",
+    metavar="PROMPT",
+    is_flag=False,
+    flag_value="extract_claims.v2",
+    default=None,
+    help="Print instead the schema of the answer a prompt asks the model for (default: extract_claims.v2).",
+)
+@handle_errors
+def schema(prompt: str | None) -> None:
+    """Print the JSON Schema of the claims file form (version 2.0).
 
     This is the file `checker extract` writes and `checker reconcile` reads;
-    other tools can produce it too.
+    other tools can produce it too (1.0 files still load).
 
     Example: checker schema > claims.schema.json
     """
+    if prompt is not None:
+        from checker.extract import answer_model
+        from checker.prompts import available
+
+        if prompt not in available():
+            raise InputError(f"unknown prompt {prompt!r} (known: {', '.join(available())})")
+        click.echo(json.dumps(answer_model(prompt).model_json_schema(), indent=2, ensure_ascii=False))
+        return
     from checker.schema import claims_file_schema
 
     click.echo(json.dumps(claims_file_schema(), indent=2, ensure_ascii=False))

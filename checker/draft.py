@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from checker.report import DraftClaim, DraftLabel, DraftReview, Evidence, Finding, FindingValue, Report
-from checker.schema import SourceClaims
+from checker.schema import SourceClaims, v1
+from checker.schema.convert import from_v1
 
 # Which finding decides a claim's label: a contradiction outweighs support, support outweighs silence.
 _RANK: dict[str, int] = {"contradicted": 0, "supported": 1, "unsupported": 2}
@@ -50,22 +51,25 @@ def _names(values: list[FindingValue]) -> str:
     return ", ".join(sorted({v.source for v in values}))
 
 
-def review_draft(report: Report, draft: SourceClaims) -> DraftReview:
+def review_draft(report: Report, draft: SourceClaims | v1.SourceClaims) -> DraftReview:
     """Label each of the draft's grounded claims from the report's findings."""
+    if isinstance(draft, v1.SourceClaims):
+        draft = from_v1(draft)
     name = draft.source.name
-    by_span: dict[tuple[int, int], list[tuple[Finding, list[FindingValue]]]] = defaultdict(list)
+    by_span: dict[tuple[str, int, int, int], list[tuple[Finding, list[FindingValue]]]] = defaultdict(list)
     for finding in report.findings:
         mine = [v for v in finding.values if v.source == name]
         for value in mine:
-            by_span[(value.evidence.start, value.evidence.end)].append((finding, mine))
+            by_span[_where(finding.kind, value)].append((finding, mine))
 
     claims: list[DraftClaim] = []
     for grounded in draft.claims:
         span = (grounded.evidence.start, grounded.evidence.end)
+        where = (grounded.claim.kind, *span, grounded.value.start if grounded.value is not None else -1)
         supporting: list[FindingValue] = []
         contradicting: list[FindingValue] = []
         judged: list[tuple[int, str, DraftLabel, Finding, list[FindingValue]]] = []
-        for finding, mine in by_span.get(span, []):
+        for finding, mine in by_span.get(where, []):
             label, sup, con = _label_in(finding, mine, name)
             supporting += sup
             contradicting += con
@@ -76,7 +80,7 @@ def review_draft(report: Report, draft: SourceClaims) -> DraftReview:
         if judged:
             _, _, best, deciding, mine = min(judged, key=lambda j: (j[0], j[1]))
             fact = deciding.fact
-            spans = [v for v in mine if (v.evidence.start, v.evidence.end) == span]
+            spans = [v for v in mine if _where(deciding.kind, v) == where]
             written = spans[0].value if spans else written
         ids = [j[1] for j in judged]
         supporting = sorted({v.model_dump_json(): v for v in supporting}.values(), key=_value_key)
@@ -104,6 +108,13 @@ def review_draft(report: Report, draft: SourceClaims) -> DraftReview:
     claims.sort(key=lambda c: (_DISPLAY[c.label], c.evidence.start, c.evidence.end, c.kind, c.fact))
     counts = {label: sum(1 for c in claims if c.label == label) for label in _DISPLAY}
     return DraftReview(draft=name, counts=counts, claims=claims)
+
+
+def _where(kind: str, value: FindingValue) -> tuple[str, int, int, int]:
+    """A claim's place in its source: kind, evidence span and the start of its value (-1 without one).
+
+    Claims of one sentence share its evidence; the value's span tells them apart."""
+    return (kind, value.evidence.start, value.evidence.end, value.span.start if value.span is not None else -1)
 
 
 def _value_key(value: FindingValue) -> tuple[str, int, int]:

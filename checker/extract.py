@@ -6,19 +6,23 @@ Two extractors fill one schema:
   paragraph boundaries under a token budget), sent through :mod:`checker.llm`,
   cached on disk by content, and the answers of all chunks are merged and
   de-duplicated. An answer cut off at the model's length limit is retried as
-  two halves of the chunk.
+  two halves of the chunk. The prompt version decides the answer's shape:
+  ``extract_claims.v2`` (the default) asks for an inventory and claims that
+  name their sentence (the chunk is sent as numbered sentences); a template
+  whose name ends in ``.v1`` asks for the 1.0 claims with verbatim evidence.
 * ``offline``: the deterministic rule-based extractor in :mod:`checker.offline`.
 
-Either way every claim is grounded in the source text (:mod:`checker.grounding`);
-claims whose evidence is not found are kept aside as ungrounded. Sources are
-extracted concurrently with a bound; one failing source does not lose the
-others, its failure is returned beside them.
+Either way every claim is grounded in the source text (:mod:`checker.grounding`)
+and the result is the claims file form 2.0; claims that cannot be found are kept
+aside as ungrounded. Sources are extracted concurrently with a bound; one failing
+source does not lose the others, its failure is returned beside them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import gc
 import json
 import math
@@ -27,18 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from pydantic import BaseModel
+
 from checker.cache import ExtractionCache, cache_key, default_cache_dir
 from checker.errors import CheckerError, ModelError
-from checker.grounding import ground
+from checker.grounding import AnswerGrounding, ground, ground_answer, merge_groundings
 from checker.llm import LLMClient, LLMSettings, OutputTooLong, Usage
-from checker.prompts import DEFAULT_EXTRACT_PROMPT, render
-from checker.schema import (
-    Claim,
-    ExtractorInfo,
-    GroundedClaim,
-    SourceClaims,
-    UngroundedClaim,
-)
+from checker.prompts import DEFAULT_EXTRACT_PROMPT, RenderedPrompt, render
+from checker.schema import ExtractionAnswer, ExtractorInfo, GroundedClaim, SourceClaims, answer_schema_sha256, v1
+from checker.schema.convert import from_v1_claims
+from checker.segment import numbered
 from checker.sources import Source
 
 ExtractorKind = Literal["llm", "offline"]
@@ -171,11 +173,55 @@ class RunResult:
 
 def _dedupe(grounded: list[GroundedClaim]) -> list[GroundedClaim]:
     """Drop claims repeated across chunks; order by position in the source."""
-    seen: dict[tuple[int, int, str], GroundedClaim] = {}
+    seen: dict[tuple[int, int, int, str], GroundedClaim] = {}
     for item in grounded:
         # Equal claims serialise alike (one class, one field order); pydantic's serialiser is fast.
+        value_start = item.value.start if item.value is not None else -1
+        seen.setdefault((item.evidence.start, item.evidence.end, value_start, item.claim.model_dump_json()), item)
+    return sorted(
+        seen.values(),
+        key=lambda g: (g.evidence.start, g.evidence.end, g.value.start if g.value else -1, g.claim.kind),
+    )
+
+
+def _dedupe_v1(grounded: list[v1.GroundedClaim]) -> list[v1.GroundedClaim]:
+    seen: dict[tuple[int, int, str], v1.GroundedClaim] = {}
+    for item in grounded:
         seen.setdefault((item.evidence.start, item.evidence.end, item.claim.model_dump_json()), item)
     return sorted(seen.values(), key=lambda g: (g.evidence.start, g.evidence.end, g.claim.kind))
+
+
+def answer_model(prompt: str) -> type[BaseModel]:
+    """The answer a prompt asks for: the 1.0 claims for a ``.v1`` template, the v2 answer otherwise."""
+    return v1.ExtractionResult if prompt.endswith(".v1") else ExtractionAnswer
+
+
+def render_chunk(prompt: str, text: str, published: dt.date | None) -> RenderedPrompt:
+    """The request for one chunk: the v2 prompt reads it as numbered sentences, a ``.v1`` one as it is."""
+    return render(
+        prompt,
+        published=published.isoformat() if published else "unknown",
+        text=text if answer_model(prompt) is v1.ExtractionResult else numbered(text),
+    )
+
+
+def answer_schema_hash(answer: type[BaseModel]) -> str:
+    return v1.model_schema_sha256() if answer is v1.ExtractionResult else answer_schema_sha256()
+
+
+def source_claims_v1(
+    source: Source, extractor: ExtractorInfo, grounded: list[v1.GroundedClaim], ungrounded: list[v1.UngroundedClaim]
+) -> SourceClaims:
+    """1.0 claims (the offline extractor's, a v1 answer's) as the claims file form 2.0."""
+    entities, events, claims, lost = from_v1_claims(_dedupe_v1(grounded), ungrounded)
+    return SourceClaims(
+        source=source.meta,
+        extractor=extractor,
+        entities=entities,
+        events=events,
+        claims=_dedupe(claims),
+        ungrounded=lost,
+    )
 
 
 class _LLMExtractor:
@@ -186,28 +232,29 @@ class _LLMExtractor:
         self.cache = ExtractionCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
         self.semaphore = asyncio.Semaphore(max(1, options.concurrency))
 
-    async def _chunk(self, source: Source, chunk: Chunk, outcome: SourceOutcome, depth: int) -> list[Claim]:
+    async def _chunk(
+        self, source: Source, chunk: Chunk, outcome: SourceOutcome, depth: int
+    ) -> list[tuple[Chunk, BaseModel]]:
+        """The answers for one chunk: one, or those of its halves when the answer hit the length limit."""
         settings = self.client.settings
-        prompt = render(
-            self.options.prompt,
-            published=source.published.isoformat() if source.published else "unknown",
-            text=chunk.text,
-        )
+        answer = answer_model(self.options.prompt)
+        prompt = render_chunk(self.options.prompt, chunk.text, source.published)
         key = cache_key(
             prompt_sha256=prompt.sha256,
             model=settings.model,
             extractor="llm",
+            answer_schema=answer_schema_hash(answer),
             settings=f"t={settings.temperature};seed={settings.seed}",
         )
         if self.cache is not None:
-            cached = self.cache.get(key)
+            cached = self.cache.get(key, answer)
             if cached is not None:
                 outcome.cache_hits += 1
-                return list(cached.claims)
+                return [(chunk, cached)]
         try:
             async with self.semaphore:
                 self.notify(source.name, "calling model")
-                result, usage = await self.client.extract(prompt)
+                result, usage = await self.client.extract(prompt, answer)
         except OutputTooLong as exc:
             if exc.usage is not None:
                 outcome.usage.add(exc.usage)
@@ -219,28 +266,42 @@ class _LLMExtractor:
                     last_response=exc.last_response,
                 ) from None
             parts = await asyncio.gather(*(self._chunk(source, half, outcome, depth + 1) for half in halves))
-            return [claim for part in parts for claim in part]
+            return [pair for part in parts for pair in part]
         outcome.usage.add(usage)
         if self.cache is not None:
             # fsync takes milliseconds: keep it off the event loop so other calls keep flowing.
             await asyncio.to_thread(self.cache.put, key, result)
-        return list(result.claims)
+        return [(chunk, result)]
 
     async def run(self, source: Source, outcome: SourceOutcome) -> SourceClaims:
         chunks = split_into_chunks(source.text, self.options.chunk_tokens)
         per_chunk = await asyncio.gather(*(self._chunk(source, chunk, outcome, 0) for chunk in chunks))
-        grounded: list[GroundedClaim] = []
-        ungrounded: list[UngroundedClaim] = []
-        for chunk, claims in zip(chunks, per_chunk, strict=True):
-            g, u = ground(source.text, claims, prefer_from=chunk.start)
-            grounded.extend(g)
-            ungrounded.extend(u)
-        unique_ungrounded = {json.dumps(u.model_dump(mode="json"), sort_keys=True): u for u in ungrounded}
+        answers = [pair for pairs in per_chunk for pair in pairs]
+        info = ExtractorInfo(kind="llm", model=self.client.settings.model, prompt=self.options.prompt)
+        if answer_model(self.options.prompt) is v1.ExtractionResult:
+            grounded: list[v1.GroundedClaim] = []
+            ungrounded: list[v1.UngroundedClaim] = []
+            for chunk, result in answers:
+                assert isinstance(result, v1.ExtractionResult)
+                g, u = ground(source.text, result.claims, prefer_from=chunk.start)
+                grounded.extend(g)
+                ungrounded.extend(u)
+            unique = {json.dumps(u.model_dump(mode="json"), sort_keys=True): u for u in ungrounded}
+            return source_claims_v1(source, info, grounded, [unique[k] for k in sorted(unique)])
+        parts: list[AnswerGrounding] = []
+        for chunk, result in answers:
+            assert isinstance(result, ExtractionAnswer)
+            parts.append(ground_answer(chunk.text, result, offset=chunk.start))
+        merged = merge_groundings(parts)
+        unique_lost = {json.dumps(u.model_dump(mode="json"), sort_keys=True): u for u in merged.ungrounded}
         return SourceClaims(
             source=source.meta,
-            extractor=ExtractorInfo(kind="llm", model=self.client.settings.model, prompt=self.options.prompt),
-            claims=_dedupe(grounded),
-            ungrounded=[unique_ungrounded[k] for k in sorted(unique_ungrounded)],
+            extractor=info,
+            date_line=merged.date_line,
+            entities=merged.entities,
+            events=merged.events,
+            claims=_dedupe(merged.grounded),
+            ungrounded=[unique_lost[k] for k in sorted(unique_lost)],
         )
 
 
@@ -248,11 +309,8 @@ def extract_offline(source: Source) -> SourceClaims:
     """The rule-based extractor: no model, offsets exact by construction."""
     from checker import offline
 
-    return SourceClaims(
-        source=source.meta,
-        extractor=ExtractorInfo(kind="offline", note=f"rules {offline.EXTRACTOR_VERSION}"),
-        claims=_dedupe(offline.extract(source.text)),
-    )
+    info = ExtractorInfo(kind="offline", note=f"rules {offline.EXTRACTOR_VERSION}")
+    return source_claims_v1(source, info, offline.extract(source.text), [])
 
 
 @contextlib.contextmanager

@@ -21,17 +21,26 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from checker.schema import (
+from checker.schema.answer import KIND_OF_LIST, ExtractionAnswer
+from checker.schema.claims import CLAIM_CLASS, ENTITY_FIELDS, VALUE_FIELD, Entity, EntityType, Event
+from checker.schema.claims import Claim as ClaimV2
+from checker.schema.claims import GroundedClaim as GroundedClaimV2
+from checker.schema.claims import MembershipClaim as MembershipClaimV2
+from checker.schema.claims import PropositionClaim as PropositionClaimV2
+from checker.schema.claims import UngroundedClaim as UngroundedClaimV2
+from checker.schema.common import MatchKind, Span
+from checker.schema.convert import slug
+from checker.schema.v1 import (
     Claim,
     DurationClaim,
     EventTimeClaim,
     GroundedClaim,
-    MatchKind,
     QuantityClaim,
-    Span,
     UngroundedClaim,
 )
+from checker.segment import sentences
 
 FUZZY_THRESHOLD = 90.0
 MIN_EVIDENCE_CHARS = 3
@@ -205,3 +214,278 @@ def ground(
             continue
         grounded.append(GroundedClaim(claim=claim, evidence=span, match=location.match, score=location.score))
     return grounded, ungrounded
+
+
+# --- answers of prompt extract_claims.v2: sentence numbers and verbatim values ---------------------
+
+_NEIGHBOURS = 1  # a value may sit in the sentence before or after the one the model named
+
+
+@dataclass
+class AnswerGrounding:
+    """One chunk's answer in the claims file form: its inventory, grounded and ungrounded claims."""
+
+    entities: list[Entity]
+    events: list[Event]
+    grounded: list[GroundedClaimV2]
+    ungrounded: list[UngroundedClaimV2]
+    date_line: Span | None
+
+
+def _window(text: str, spans: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    lo = max(0, index - _NEIGHBOURS)
+    hi = min(len(spans) - 1, index + _NEIGHBOURS)
+    return spans[lo][0], spans[hi][1]
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_FUNCTION_WORD_TEXT = (
+    "a an the of to in on for and or with by at from as is are was were be been will would has have had do does did "
+    "not no it its this that these those his her their our who which than then there"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_TEXT.split())
+
+
+def _stems(text: str) -> set[str]:
+    """Lowercase words without function words, cut to five letters: enough for 'resigned' to meet 'resign'."""
+    return {w[:5] for w in _WORD.findall(fold(text)[0]) if w not in _FUNCTION_WORDS}
+
+
+def _words_of(claim: ClaimV2, names: dict[str, str]) -> tuple[str, str]:
+    """(the subject's words, the predicate's and object's) of a statement."""
+    assert isinstance(claim, PropositionClaimV2)
+    return names.get(claim.subject, claim.subject), f"{claim.predicate} {claim.object or ''}"
+
+
+def _best_support(
+    text: str, spans: list[tuple[int, int]], index: int, claim: ClaimV2, names: dict[str, str]
+) -> int | None:
+    """The sentence (of the named one and its neighbours) that states a claim with no verbatim value, or None.
+
+    A statement is written in the model's words (a base-form verb phrase), so it cannot be found
+    verbatim; but a model can also cite a real sentence for a statement it made up. So the sentence
+    must hold every value word of the statement (a number, weekday, month) and at least one of its
+    other words; a list's members are looked for in the named sentence and the three after it (a
+    list may be bulleted), and at least half of them must be there.
+    """
+    if isinstance(claim, MembershipClaimV2):
+        lo, hi = index, min(len(spans), index + 4)
+        window = _stems(text[spans[lo][0] : spans[hi - 1][1]])
+        members = [_stems(names.get(m, m)) for m in claim.members]
+        found = sum(1 for m in members if m & window)
+        return index if members and 2 * found >= len(members) else None
+    _required, said = _words_of(claim, names)
+    value_words = set(_VALUE_TOKENS.findall(fold(said)[0]))
+    wanted = _stems(said)
+    best: tuple[int, int] | None = None
+    for i in range(max(0, index - _NEIGHBOURS), min(len(spans), index + _NEIGHBOURS + 1)):
+        sentence = text[spans[i][0] : spans[i][1]]
+        if not value_words <= set(_VALUE_TOKENS.findall(fold(sentence)[0])):
+            continue
+        shared = len(wanted & _stems(sentence))
+        if (shared or not wanted) and (best is None or (shared, -abs(i - index)) > (best[0], -abs(best[1] - index))):
+            best = (shared, i)
+    return best[1] if best is not None else None
+
+
+def _covering(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The union of the sentences that ``[start, end)`` touches (a quote may run over several)."""
+    touched = [(s, e) for s, e in spans if s < end and start < e] or [(start, end)]
+    return min(s for s, _ in touched), max(e for _, e in touched)
+
+
+class _Inventory:
+    """The answer's entities and events, with every id a claim or event uses defined.
+
+    A capable model now and then names an id it did not list, or writes one in another shape;
+    refusing the whole answer for it would lose every other claim. An undefined entity becomes one
+    named by its id ("state_police" -> "state police"), an undefined event one of that type with no
+    participants; a second definition of an id is dropped (the first one stands).
+    """
+
+    def __init__(self, answer: ExtractionAnswer) -> None:
+        self.entities: dict[str, Entity] = {}
+        for entity in answer.entities:
+            self.entities.setdefault(entity.id, entity)
+        self.events: dict[str, Event] = {}
+        for event in answer.events:
+            self.events.setdefault(event.id, event)
+        for event_id in list(self.events):
+            event = self.events[event_id]
+            participants = [self.entity(p, "organisation") for p in event.participants]
+            part_of = event.part_of if event.part_of in self.events and event.part_of != event.id else None
+            if participants != event.participants or part_of != event.part_of:
+                self.events[event_id] = event.model_copy(update={"participants": participants, "part_of": part_of})
+
+    def entity(self, ref: str, type_: EntityType) -> str:
+        if ref in self.entities:
+            return ref
+        handle = ref if _ID_SHAPE.fullmatch(ref) else slug(ref)
+        if handle not in self.entities:
+            self.entities[handle] = Entity(id=handle, type=type_, name=ref.replace("_", " "))
+        return handle
+
+    def event(self, ref: str) -> str:
+        if ref in self.events:
+            return ref
+        handle = ref if _ID_SHAPE.fullmatch(ref) else slug(ref)
+        if handle not in self.events:
+            self.events[handle] = Event(
+                id=handle,
+                type=ref.replace("_", " "),
+                participants=[],
+                when=None,
+                status="happened",
+                part_of=None,
+                background=False,
+            )
+        return handle
+
+    def claim(self, kind: str, item: Any) -> ClaimV2:
+        """The file-form claim of an answer item, its references resolved."""
+        fields = item.model_dump(exclude={"sentence"})
+        for name in ENTITY_FIELDS[kind]:
+            if fields[name] is not None:
+                fields[name] = self.entity(fields[name], "person" if name in ("person", "speaker") else "anonymous")
+        if fields.get("event") is not None:
+            fields["event"] = self.event(fields["event"])
+        claim: ClaimV2 = CLAIM_CLASS[kind](**fields)
+        return claim
+
+
+_ID_SHAPE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _value_location(text: str, value: str, window: tuple[int, int], sentence_start: int) -> Location | None:
+    """Where a claim's verbatim value is: in the named sentence or its neighbours first, else anywhere."""
+    lo, hi = window
+    found = locate(text[lo:hi], value, prefer_from=max(0, sentence_start - lo))
+    if found is not None:
+        return Location(found.start + lo, found.end + lo, found.match, found.score)
+    return locate(text, value, prefer_from=sentence_start)
+
+
+def ground_answer(text: str, answer: ExtractionAnswer, *, offset: int = 0, first_sentence: int = 1) -> AnswerGrounding:
+    """Ground one chunk's answer: ``text`` is the chunk, numbered from ``first_sentence``; spans are
+    shifted by ``offset`` into the source."""
+    inventory = _Inventory(answer)
+    spans = sentences(text)
+    names = {entity.id: entity.name for entity in inventory.entities.values()}
+    grounded: list[GroundedClaimV2] = []
+    ungrounded: list[UngroundedClaimV2] = []
+    for name, kind in KIND_OF_LIST.items():
+        for item in getattr(answer, name):
+            claim = inventory.claim(kind, item)
+            index = item.sentence - first_sentence
+            field_name = VALUE_FIELD[kind]
+            value: str | None = getattr(claim, field_name) if field_name else None
+            if not 0 <= index < len(spans):
+                reason = f"sentence {item.sentence} is not in the article"
+                ungrounded.append(UngroundedClaimV2(claim=claim, reason=reason))
+                continue
+            s_start = spans[index][0]
+            if value is None:
+                support = _best_support(text, spans, index, claim, names)
+                if support is None:
+                    reason = f"its words are not in sentence {item.sentence} or next to it"
+                    ungrounded.append(UngroundedClaimV2(claim=claim, reason=reason))
+                    continue
+                (start, end), match, score, value_span = spans[support], "exact", 100.0, None
+            else:
+                location = _value_location(text, value, _window(text, spans, index), s_start)
+                if location is None:
+                    ungrounded.append(
+                        UngroundedClaimV2(
+                            claim=claim,
+                            reason=f"its value {value!r} is in neither sentence {item.sentence} nor the article",
+                        )
+                    )
+                    continue
+                start, end = _covering(spans, location.start, location.end)
+                match, score = location.match, location.score
+                value_span = Span(
+                    text=text[location.start : location.end], start=location.start + offset, end=location.end + offset
+                )
+            grounded.append(
+                GroundedClaimV2(
+                    claim=claim,
+                    evidence=Span(text=text[start:end], start=start + offset, end=end + offset),
+                    value=value_span,
+                    match=match,
+                    score=score,
+                )
+            )
+    date_line = None
+    if answer.date_line:
+        found = locate(text, answer.date_line)
+        if found is not None:
+            date_line = Span(text=text[found.start : found.end], start=found.start + offset, end=found.end + offset)
+    return AnswerGrounding(
+        list(inventory.entities.values()), list(inventory.events.values()), grounded, ungrounded, date_line
+    )
+
+
+def merge_groundings(parts: list[AnswerGrounding]) -> AnswerGrounding:
+    """The chunks of one source as one: an entity (type and name) or event named in several chunks is
+    one entry, and ids that clash between chunks are renamed."""
+    if len(parts) == 1:
+        return parts[0]
+    entities: dict[tuple[str, str], Entity] = {}
+    events: dict[tuple[Any, ...], Event] = {}
+    taken: set[str] = set()
+    grounded: list[GroundedClaimV2] = []
+    ungrounded: list[UngroundedClaimV2] = []
+    date_line = None
+
+    def fresh(handle: str) -> str:
+        candidate, n = handle, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{handle}_{n}"
+        taken.add(candidate)
+        return candidate
+
+    for part in parts:
+        rename: dict[str, str] = {}
+        for entity in part.entities:
+            entity_key = (entity.type, " ".join(entity.name.split()).lower())
+            if entity_key not in entities:
+                entities[entity_key] = entity.model_copy(update={"id": fresh(entity.id)})
+            rename[entity.id] = entities[entity_key].id
+        event_rename: dict[str, str] = {}
+        created: list[tuple[tuple[Any, ...], str | None]] = []
+        for event in part.events:
+            participants = sorted({rename.get(p, p) for p in event.participants})
+            event_key = (event.type.lower(), tuple(participants), event.when, event.status, event.background)
+            if event_key not in events:
+                events[event_key] = event.model_copy(update={"id": fresh(event.id), "participants": participants})
+                created.append((event_key, event.part_of))
+            event_rename[event.id] = events[event_key].id
+        for event_key, part_of in created:  # part_of once every event of the chunk has its id
+            mapped = event_rename.get(part_of) if part_of else None
+            events[event_key] = events[event_key].model_copy(update={"part_of": mapped})
+        grounded.extend(g.model_copy(update={"claim": _renamed(g.claim, rename, event_rename)}) for g in part.grounded)
+        ungrounded.extend(
+            u.model_copy(update={"claim": _renamed(u.claim, rename, event_rename)}) for u in part.ungrounded
+        )
+        date_line = date_line or part.date_line
+    return AnswerGrounding(list(entities.values()), list(events.values()), grounded, ungrounded, date_line)
+
+
+def _renamed(claim: ClaimV2, rename: dict[str, str], event_rename: dict[str, str]) -> ClaimV2:
+    """A claim with its entity and event ids renamed (words in subjects and members stay as they are)."""
+    update: dict[str, Any] = {}
+    for name in ENTITY_FIELDS[claim.kind]:
+        ref = getattr(claim, name)
+        if ref is not None:
+            update[name] = rename.get(ref, ref)
+    event = getattr(claim, "event", None)
+    if event is not None:
+        update["event"] = event_rename.get(event, event)
+    members = getattr(claim, "members", None)
+    if members is not None:
+        update["members"] = [rename.get(m, m) for m in members]
+    subject = getattr(claim, "subject", None)
+    if claim.kind == "proposition" and subject is not None:
+        update["subject"] = rename.get(subject, subject)
+    return claim.model_copy(update=update)

@@ -1,4 +1,4 @@
-"""The model client: one call = rendered prompt in, validated ``ExtractionResult`` out.
+"""The model client: one call = rendered prompt in, the validated answer the prompt asks for out.
 
 Built on the official ``openai`` client (Chat Completions, structured output
 through the SDK's ``parse`` helper), so it works against OpenAI and any
@@ -30,8 +30,9 @@ import ssl
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from pydantic import BaseModel
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -45,7 +46,8 @@ from tenacity import (
 
 from checker.errors import CheckerError, ConfigError, ExtractionError, ModelError
 from checker.prompts import RenderedPrompt
-from checker.schema import ExtractionResult
+
+A = TypeVar("A", bound=BaseModel)
 
 if TYPE_CHECKING:
     import httpx2
@@ -197,12 +199,12 @@ def _transport_wait(settings: LLMSettings) -> Callable[[RetryCallState], float]:
     return wait
 
 
-def _json_object_format() -> dict[str, Any]:
+def _json_object_format(answer: type[BaseModel]) -> dict[str, Any]:
     """The same strict schema as the SDK sends, in the older ``json_object`` form; the SDK's
-    ``parse`` still validates the answer into :class:`ExtractionResult`."""
+    ``parse`` still validates the answer into ``answer``."""
     from openai.lib._pydantic import to_strict_json_schema
 
-    return {"response_format": {"type": "json_object", "schema": to_strict_json_schema(ExtractionResult)}}
+    return {"response_format": {"type": "json_object", "schema": to_strict_json_schema(answer)}}
 
 
 def _one_line(text: str, limit: int = 300) -> str:
@@ -329,7 +331,7 @@ class LLMClient:
         if self._client is not None:
             await self._client.close()
 
-    async def extract(self, prompt: RenderedPrompt) -> tuple[ExtractionResult, Usage]:
+    async def extract(self, prompt: RenderedPrompt, answer: type[A]) -> tuple[A, Usage]:
         """Ask for an extraction, re-asking on unusable answers; raise a ``CheckerError`` on failure.
 
         The error's message and ``last_response`` never contain the API key, even when the server
@@ -337,7 +339,7 @@ class LLMClient:
         reports and logs.
         """
         try:
-            return await self._extract(prompt)
+            return await self._extract(prompt, answer)
         except CheckerError as exc:
             raise self._redact(exc) from None
 
@@ -349,7 +351,7 @@ class LLMClient:
                 exc.last_response = exc.last_response.replace(key, REDACTED)
         return exc
 
-    async def _extract(self, prompt: RenderedPrompt) -> tuple[ExtractionResult, Usage]:
+    async def _extract(self, prompt: RenderedPrompt, answer: type[A]) -> tuple[A, Usage]:
         usage = Usage()
         messages: list[dict[str, str]] = prompt.as_openai()
         last: _InvalidAnswer | None = None
@@ -373,7 +375,7 @@ class LLMClient:
                             },
                         ]
                     try:
-                        return await self._call(messages, usage), usage
+                        return await self._call(messages, usage, answer), usage
                     except _InvalidAnswer as exc:
                         last = exc
                         raise
@@ -388,7 +390,7 @@ class LLMClient:
             ) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _call(self, messages: list[dict[str, str]], usage: Usage) -> ExtractionResult:
+    async def _call(self, messages: list[dict[str, str]], usage: Usage, answer: type[A]) -> A:
         import openai
         import pydantic
 
@@ -407,11 +409,13 @@ class LLMClient:
                         raw = await self.client.chat.completions.with_raw_response.parse(
                             model=settings.model,
                             messages=messages,  # type: ignore[arg-type]
-                            response_format=ExtractionResult,
+                            response_format=answer,
                             temperature=settings.temperature,
                             seed=settings.seed,
                             max_completion_tokens=settings.max_completion_tokens or openai.omit,
-                            extra_body=_json_object_format() if settings.response_format == "json_object" else None,
+                            extra_body=_json_object_format(answer)
+                            if settings.response_format == "json_object"
+                            else None,
                         )
         except openai.APIStatusError as exc:
             raise ModelError(
@@ -475,4 +479,5 @@ class LLMClient:
             raise _InvalidAnswer(f"the model refused: {_one_line(message.refusal, 200)}", body)
         if message.parsed is None:
             raise _InvalidAnswer("the response had no content", body)
-        return message.parsed
+        parsed: A = message.parsed
+        return parsed

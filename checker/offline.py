@@ -23,7 +23,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from checker.schema import (
+from checker.schema.common import Span
+from checker.schema.v1 import (
     Attribution,
     Claim,
     DurationClaim,
@@ -36,10 +37,10 @@ from checker.schema import (
     QuantityClaim,
     QuoteClaim,
     RoleClaim,
-    Span,
     Status,
     Weekday,
 )
+from checker.segment import sentences
 
 EXTRACTOR_VERSION = "offline-1.1"
 
@@ -462,13 +463,6 @@ _RE_APPOSITIVE_TITLE = re.compile(
     r"(?P<of>\s+of\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)?(?=[,.;:)]|\s+(?:who|and|said|says|told)\b)",
     re.IGNORECASE,
 )
-_RE_SENT_END = re.compile(r"[.!?…]+[”\"’)\]]*(?=\s+[“\"‘(\[]?[A-Z0-9•])|\n\s*")
-_ABBREV = frozenset(
-    _words(
-        "mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof inc corp co ltd vs no jan feb mar apr jun "
-        "jul aug sep sept oct nov dec u.s u.k d.c a.m p.m e.g i.e mt ft"
-    )
-)
 _RE_QUOTE = re.compile(r"“([^”“]{1,1500})”|\"([^\"\n]{1,1500})\"")
 _RE_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _RE_EVENT = re.compile(
@@ -698,31 +692,6 @@ class _Doc:
 
 
 # --- sentences and quotes ----------------------------------------------------------------------------------------
-
-
-def _split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans by punctuation and line breaks; abbreviations ("U.S.", "Feb.") do not end a sentence."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _RE_SENT_END.finditer(text):
-        if m.group().startswith((".", "…")) and "\n" not in m.group():
-            word = re.search(r"([\w.]+)\.$", text[max(0, m.start() - 12) : m.start() + 1])
-            if word and (word.group(1).lower() in _ABBREV or re.fullmatch(r"[A-Z]", word.group(1))):
-                continue
-        end = m.end()
-        _add_span(text, start, end, spans)
-        start = end
-    _add_span(text, start, len(text), spans)
-    return spans
-
-
-def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def _find_quotes(text: str) -> list[_Quote]:
@@ -1820,7 +1789,7 @@ def _find_headlines(text: str) -> list[tuple[int, int]]:
 
 def _analyse(text: str) -> _Doc:
     doc = _Doc(text=text, masked=_mask(text), headlines=_find_headlines(text))
-    doc.sents = _split_sentences(text)
+    doc.sents = sentences(text)
     doc.quotes = _find_quotes(text)
     titled = _find_titled(text)
     _index_people(doc, titled)

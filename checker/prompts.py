@@ -22,7 +22,7 @@ from pathlib import Path
 
 from checker.errors import PromptError
 
-DEFAULT_EXTRACT_PROMPT = "extract_claims.v1"
+DEFAULT_EXTRACT_PROMPT = "extract_claims.v2"
 _ROLES = ("system", "user")
 
 

@@ -98,7 +98,9 @@ from checker.report import (
     SourceSummary,
     UngroundedItem,
 )
-from checker.schema import (
+from checker.schema import SourceClaims, Span, v1
+from checker.schema.convert import describe, from_v1, to_v1
+from checker.schema.v1 import (
     Claim,
     DurationClaim,
     EventRef,
@@ -108,8 +110,6 @@ from checker.schema import (
     QuantityClaim,
     QuoteClaim,
     RoleClaim,
-    SourceClaims,
-    Span,
 )
 
 # --- small text helpers ----------------------------------------------------------
@@ -198,10 +198,15 @@ class _Item:
     published: dt.date | None
     claim: Claim
     span: Span
+    value: Span | None = None
 
 
 def _canonical(sources: Sequence[SourceClaims]) -> tuple[list[SourceClaims], list[_Item]]:
-    """Put sources and claims in one order that does not depend on the input order."""
+    """Put sources and claims in one order that does not depend on the input order.
+
+    The rules compare the per-claim view of :func:`checker.schema.convert.to_v1` (names instead of
+    ids); each item keeps the span of its value from the 2.0 claim.
+    """
     names = [s.source.name for s in sources]
     if len(set(names)) == len(names):
         ordered = sorted(sources, key=lambda s: s.source.name)
@@ -209,7 +214,8 @@ def _canonical(sources: Sequence[SourceClaims]) -> tuple[list[SourceClaims], lis
         ordered = sorted(sources, key=lambda s: (s.source.name, s.model_dump_json()))
     by_position: dict[tuple[str, int, int, str], list[_Item]] = defaultdict(list)
     for source in ordered:
-        for grounded in source.claims:
+        view = to_v1(source)
+        for grounded, seen in zip(source.claims, view.claims, strict=True):
             key: tuple[str, int, int, str] = (
                 source.source.name,
                 grounded.evidence.start,
@@ -217,7 +223,7 @@ def _canonical(sources: Sequence[SourceClaims]) -> tuple[list[SourceClaims], lis
                 grounded.claim.kind,
             )
             by_position[key].append(
-                _Item(source.source.name, source.source.published, grounded.claim, grounded.evidence)
+                _Item(source.source.name, source.source.published, seen.claim, grounded.evidence, grounded.value)
             )
     items: list[_Item] = []
     for key in sorted(by_position):
@@ -476,6 +482,11 @@ def _finding(
                 "modality": v.item.claim.modality,
                 "evidence": _construct(
                     Evidence, {"text": v.item.span.text, "start": v.item.span.start, "end": v.item.span.end}
+                ),
+                "span": None
+                if v.item.value is None
+                else _construct(
+                    Evidence, {"text": v.item.value.text, "start": v.item.value.start, "end": v.item.value.end}
                 ),
             },
         )
@@ -1248,10 +1259,12 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def reconcile(sources: Sequence[SourceClaims]) -> Report:
-    """Compare the grounded claims of all sources and return the report (pure and deterministic)."""
+def reconcile(sources: Sequence[SourceClaims | v1.SourceClaims]) -> Report:
+    """Compare the grounded claims of all sources and return the report (pure and deterministic).
+
+    Sources in the 1.0 form are converted first (:func:`checker.schema.convert.from_v1`)."""
     with _no_cyclic_gc():
-        return _reconcile(sources)
+        return _reconcile([from_v1(s) if isinstance(s, v1.SourceClaims) else s for s in sources])
 
 
 def _reconcile(sources: Sequence[SourceClaims]) -> Report:
@@ -1284,7 +1297,7 @@ def _reconcile(sources: Sequence[SourceClaims]) -> Report:
     ]
     ungrounded = sorted(
         (
-            UngroundedItem(source=s.source.name, kind=u.claim.kind, evidence=u.claim.evidence, reason=u.reason)
+            UngroundedItem(source=s.source.name, kind=u.claim.kind, evidence=describe(u.claim), reason=u.reason)
             for s in ordered
             for u in s.ungrounded
         ),

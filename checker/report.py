@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-from checker.schema import Attribution, Modality
+from checker.schema.v1 import Attribution, Modality
 
-REPORT_VERSION = "1.0"
+REPORT_VERSION = "1.1"
 
 Verdict = Literal[
     "conflict",
@@ -102,7 +102,10 @@ class FindingValue(_Model):
     normalized: str = Field(description="The normalised, comparable form.")
     attribution: Attribution
     modality: Modality
-    evidence: Evidence
+    evidence: Evidence = Field(description="The passage that states it (for model answers, its sentence).")
+    span: Evidence | None = Field(
+        default=None, description="Where the value itself sits, when the claim copied it verbatim (since 1.1)."
+    )
 
 
 class Finding(_Model):

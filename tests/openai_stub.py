@@ -55,7 +55,36 @@ def estimated_usage(request_body: dict[str, Any], content: str) -> dict[str, int
     }
 
 
-def claims_json(*claims: dict[str, Any]) -> str:
+def claims_json(*claims: dict[str, Any], sentence: int = 1) -> str:
+    """An answer of prompt extract_claims.v2 holding these claims, written in the shorter 1.0 claim shape.
+
+    Names become the answer's entities and events; every claim names ``sentence`` (grounding finds a
+    value in a neighbouring sentence, or anywhere in the article, too).
+    """
+    from checker.schema import v1
+    from checker.schema.answer import KIND_OF_LIST
+    from checker.schema.convert import Inventory, claim_from_v1
+
+    inventory = Inventory()
+    lists: dict[str, list[dict[str, Any]]] = {name: [] for name in KIND_OF_LIST}
+    list_of = {kind: name for name, kind in KIND_OF_LIST.items()}
+    for raw in claims:
+        fields = dict(raw)
+        number = fields.pop("sentence", sentence)
+        claim = claim_from_v1(v1.ExtractionResult.model_validate({"claims": [fields]}).claims[0], inventory)
+        item = {"sentence": number, **claim.model_dump(exclude={"kind"})}
+        lists[list_of[claim.kind]].append(item)
+    answer = {
+        "date_line": None,
+        "entities": [e.model_dump() for e in inventory.entities.values()],
+        "events": [e.model_dump() for e in inventory.events.values()],
+        **lists,
+    }
+    return json.dumps(answer)
+
+
+def v1_claims_json(*claims: dict[str, Any]) -> str:
+    """An answer of the released prompt extract_claims.v1 (the 1.0 claims)."""
     return json.dumps({"claims": list(claims)})
 
 
@@ -82,3 +111,23 @@ def user_text(request: Request) -> str:
 
 
 Handler = Callable[[Request], Response]
+
+
+def empty_answer() -> Any:
+    """An answer of prompt extract_claims.v2 with nothing in it."""
+    from checker.schema import ExtractionAnswer
+
+    return ExtractionAnswer.model_validate_json(claims_json())
+
+
+def answer_claims(answer: Any) -> list[Any]:
+    """The claims file form claims of an answer of prompt extract_claims.v2, sorted (sentence numbers dropped)."""
+    from checker.schema.answer import KIND_OF_LIST
+    from checker.schema.claims import CLAIM_CLASS
+
+    claims = [
+        CLAIM_CLASS[kind](**item.model_dump(exclude={"sentence"}))
+        for name, kind in KIND_OF_LIST.items()
+        for item in getattr(answer, name)
+    ]
+    return sorted(claims, key=lambda c: c.model_dump_json())

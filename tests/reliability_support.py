@@ -21,7 +21,7 @@ from werkzeug import Request
 
 from checker.cli import cli
 from checker.llm import LLMSettings
-from checker.schema import ExtractionResult
+from checker.schema import ExtractionAnswer
 
 # Two short articles about one phone call with a planted weekday conflict.
 ARTICLE_A = "Ann Lee and Bo Chan held a phone call on Wednesday. Aides said the call was friendly.\n"
@@ -106,13 +106,13 @@ def assert_clean_exit(result: Result, code: int, *fragments: str) -> str:
     return ""
 
 
-def cache_entries(directory: Path) -> list[ExtractionResult]:
+def cache_entries(directory: Path) -> list[ExtractionAnswer]:
     """Every cache entry, each of which must load as a validated result; no temporary file left over."""
     entries = []
     for path in sorted(directory.rglob("*.json")):
         payload = json.loads(path.read_text(encoding="utf-8"))
         assert payload["key"] == path.stem
-        entries.append(ExtractionResult.model_validate(payload["result"]))
+        entries.append(ExtractionAnswer.model_validate(payload["result"]))
     assert not list(directory.rglob("*.tmp"))
     return entries
 

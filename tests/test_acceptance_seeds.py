@@ -31,12 +31,17 @@ from click.testing import CliRunner
 from checker.cli import cli
 from checker.reconcile import reconcile
 from checker.report import Finding, Report
-from checker.schema import SourceClaims
+from checker.schema.v1 import SourceClaims
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "fixtures" / "claims" / "seeds"
 COPY = REPO / "tests" / "acceptance" / "expected-findings.yaml"
-MODES = ("references", "offline")
+STANDIN = REPO / "fixtures" / "cassettes" / "standin"
+#: References (hand-written claims), the offline extractor, and stand-in answers to the default prompt
+#: replayed through the real client. The stand-in answers to the released v1 prompt are the baseline:
+#: tallied (``python tests/test_acceptance_seeds.py``), not asserted.
+MODES = ("references", "offline", "standin:extract_claims.v2")
+BASELINE_MODES = ("standin:extract_claims.v1",)
 CONFLICTS = {"conflict", "internal_conflict", "misquote", "attribution_conflict"}
 
 
@@ -68,6 +73,8 @@ def report(mode: str = "references") -> Report:
     """The JSON report the CLI prints, read back through the report model."""
     if mode == "references":
         args = ["reconcile", *map(str, sorted(FIXTURES.glob("*.json"))), "--format", "json"]
+    elif mode.startswith("standin:"):
+        return _standin_report(mode.removeprefix("standin:"))
     else:
         args = [
             "check",
@@ -80,6 +87,30 @@ def report(mode: str = "references") -> Report:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1, result.stderr  # the seeds do conflict
     return Report.model_validate_json(result.stdout)
+
+
+def _standin_report(prompt: str) -> Report:
+    """The seeds through checker's real client, the model's side replayed from the stand-in cassette."""
+    import vcr
+    from cassette_config import VCR_CONFIG, configure
+
+    cassette = STANDIN / prompt / "seeds.yaml"
+    if not cassette.is_file():
+        pytest.skip(f"no stand-in cassette {cassette.relative_to(REPO)}")
+    recorder = vcr.VCR(record_mode="none", **VCR_CONFIG)
+    configure(recorder)
+    args = [
+        "check",
+        *map(str, sorted((REPO / "seeds").glob("*.txt"))),
+        *("--extractor", "llm", "--model", "standin", "--base-url", "http://127.0.0.1:9/v1"),
+        *("--prompt", prompt, "--no-cache", "--concurrency", "1", "--format", "json"),
+    ]
+    with recorder.use_cassette(str(cassette)):
+        result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.stderr  # the seeds do conflict
+    parsed = Report.model_validate_json(result.stdout)
+    assert parsed.complete and not parsed.failed_sources
+    return parsed
 
 
 @cache
@@ -244,7 +275,7 @@ def test_attributed_death_claim_stays_attributed(mode: str) -> None:
 
 
 if __name__ == "__main__":
-    for mode in MODES:
+    for mode in (*MODES, *BASELINE_MODES):
         print(f"== {mode}")
         for outcome in tally(mode):
             print(f"{'FOUND ' if outcome.found else 'MISSED'} {outcome.level:6} {outcome.item}  [{outcome.detail}]")

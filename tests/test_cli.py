@@ -41,8 +41,21 @@ def test_schema_prints_the_claims_file_schema() -> None:
     code, out, _ = run("schema")
     assert code == 0
     schema = json.loads(out)
-    assert set(schema["properties"]) == set(SourceClaims.model_fields)
-    assert "RoleClaim" in schema["$defs"]
+    assert schema["properties"]["schema_version"]["const"] == "2.0"
+    assert {"entities", "events", "claims", "date_line"} <= set(schema["properties"])
+    assert {"RoleClaim", "Entity", "Event"} <= set(schema["$defs"])
+
+
+@pytest.mark.parametrize(("prompt", "lists"), [("", "quantities"), ("extract_claims.v1", "claims")])
+def test_schema_answer_prints_what_the_model_is_asked_for(prompt: str, lists: str) -> None:
+    code, out, _ = run("schema", "--answer", *([prompt] if prompt else []))
+    assert code == 0
+    assert lists in json.loads(out)["properties"]
+
+
+def test_schema_answer_for_an_unknown_prompt_is_a_one_line_error() -> None:
+    code, out, err = run("schema", "--answer", "extract_claims.v999")
+    assert code == 2 and out == "" and "unknown prompt 'extract_claims.v999'" in err
 
 
 def _write_claims(tmp_path: Path, name: str, weekday: str) -> Path:

@@ -13,7 +13,7 @@ import checker
 from checker.cli import cli
 from checker.draft import review_draft
 from checker.reconcile import reconcile
-from checker.schema import SourceClaims
+from checker.schema.v1 import SourceClaims
 
 OUTLET = {"source_type": "outlet", "name": None}
 MEETING = {"type": "meeting", "participants": ["Ann Lee", "Bo Chan"]}

@@ -42,32 +42,30 @@ def test_run_blocking_returns_and_raises_without_formatting_the_result() -> None
         run_blocking(failure())
 
 
-def _grounded(start: int, amount: str, participants: list[str]) -> GroundedClaim:
+def _grounded(start: int, amount: str, event: str, value_at: int | None = None) -> GroundedClaim:
     claim = TypeAdapter(Claim).validate_python(
-        {
-            "kind": "duration",
-            "event": {"type": "phone call", "participants": participants},
-            "amount": amount,
-            "evidence": "x" * 12,
-            "attribution": {"source_type": "outlet", "name": None},
-            "hedge": None,
-            "modality": "happened",
-        }
+        {"kind": "duration", "event": event, "subject": None, "value": amount, "said_by": None}
     )
+    at = start + 2 if value_at is None else value_at
     return GroundedClaim(
-        claim=claim, evidence=Span(text="x" * 12, start=start, end=start + 12), match="exact", score=100
+        claim=claim,
+        evidence=Span(text="x" * 12, start=start, end=start + 12),
+        value=Span(text="x" * 3, start=at, end=at + 3),
+        match="exact",
+        score=100,
     )
 
 
 def test_dedupe_drops_only_the_same_claim_at_the_same_place() -> None:
     # Overlapping chunks and re-asks repeat claims; a repeat is the same claim at the same span.
-    a = _grounded(40, "90-minute", ["Ann Lee", "Bo Chan"])
-    same = _grounded(40, "90-minute", ["Ann Lee", "Bo Chan"])
-    elsewhere = _grounded(5, "90-minute", ["Ann Lee", "Bo Chan"])
-    other_value = _grounded(40, "two-hour", ["Ann Lee", "Bo Chan"])
-    other_list = _grounded(40, "90-minute", ["Bo Chan", "Ann Lee"])
-    kept = _dedupe([a, same, elsewhere, other_value, other_list])
-    assert kept == [elsewhere, a, other_value, other_list]
+    a = _grounded(40, "90-minute", "call")
+    same = _grounded(40, "90-minute", "call")
+    elsewhere = _grounded(5, "90-minute", "call")
+    other_value = _grounded(40, "two-hour", "call")
+    other_event = _grounded(40, "90-minute", "meeting")
+    later_in_the_sentence = _grounded(40, "90-minute", "call", value_at=48)  # one sentence, the value twice
+    kept = _dedupe([a, same, elsewhere, other_value, other_event, later_in_the_sentence])
+    assert kept == [elsewhere, a, other_value, other_event, later_in_the_sentence]
     assert kept[1] is a
 
 

@@ -6,7 +6,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from checker.grounding import FUZZY_THRESHOLD, fold, ground, locate, unsupported_value
-from checker.schema import Claim
+from checker.schema.v1 import Claim
 
 TEXT = (
     "On Wednesday morning, Trump and Putin engaged in a “lengthy and highly productive” conversation.\n"

@@ -21,7 +21,7 @@ from checker.errors import ConfigError, ExtractionError, ModelError
 from checker.extract import ExtractOptions, extract_sources
 from checker.llm import LLMClient, LLMSettings, OutputTooLong, _retry_after_seconds
 from checker.prompts import DEFAULT_EXTRACT_PROMPT, render
-from checker.schema import ExtractionResult
+from checker.schema import ExtractionAnswer
 from checker.sources import Source
 
 ARTICLE = "Ann Lee and Bo Chan held a 90-minute phone call on Monday."
@@ -42,11 +42,12 @@ def settings(server: HTTPServer, **overrides: object) -> LLMSettings:
     return LLMSettings(**base)  # type: ignore[arg-type]
 
 
-def run_extract(server: HTTPServer, **overrides: object) -> tuple[ExtractionResult, object]:
-    async def go() -> tuple[ExtractionResult, object]:
+def run_extract(server: HTTPServer, **overrides: object) -> tuple[ExtractionAnswer, object]:
+    async def go() -> tuple[ExtractionAnswer, object]:
         client = LLMClient(settings(server, **overrides))
         try:
-            return await client.extract(render(DEFAULT_EXTRACT_PROMPT, published="unknown", text=ARTICLE))
+            prompt = render(DEFAULT_EXTRACT_PROMPT, published="unknown", text=ARTICLE)
+            return await client.extract(prompt, ExtractionAnswer)
         finally:
             await client.close()
 
@@ -56,7 +57,7 @@ def run_extract(server: HTTPServer, **overrides: object) -> tuple[ExtractionResu
 def test_success_parses_and_counts_usage(httpserver: HTTPServer) -> None:
     httpserver.expect_request(PATH, method="POST").respond_with_json(GOOD)
     result, usage = run_extract(httpserver)
-    assert result.claims[0].kind == "duration"
+    assert result.durations[0].value == "90-minute" and result.claim_count() == 1
     assert (usage.calls, usage.prompt_tokens, usage.completion_tokens) == (1, 100, 20)  # type: ignore[attr-defined]
     body = json.loads(httpserver.log[0][0].get_data())
     assert body["temperature"] == 0 and body["seed"] == 7
@@ -74,7 +75,7 @@ def test_transient_errors_are_retried(httpserver: HTTPServer, status: int, heade
     )
     httpserver.expect_ordered_request(PATH).respond_with_json(GOOD)
     result, _ = run_extract(httpserver)
-    assert len(result.claims) == 1
+    assert result.claim_count() == 1
     assert len(httpserver.log) == 2
 
 
@@ -119,7 +120,7 @@ def test_connection_refused_is_a_model_error() -> None:
         client = LLMClient(
             LLMSettings(model="m", base_url="http://127.0.0.1:9/v1", transport_attempts=2, backoff_initial=0.01)
         )
-        await client.extract(render(DEFAULT_EXTRACT_PROMPT, published="unknown", text=ARTICLE))
+        await client.extract(render(DEFAULT_EXTRACT_PROMPT, published="unknown", text=ARTICLE), ExtractionAnswer)
 
     with pytest.raises(ModelError, match="cannot reach the model API after 2 attempt"):
         asyncio.run(go())
@@ -129,7 +130,7 @@ def test_connection_refused_is_a_model_error() -> None:
     ("bad", "reason"),
     [
         (completion("not json at all"), "did not match the schema"),
-        (completion(json.dumps({"claims": [{"kind": "duration"}]})), "did not match the schema"),
+        (completion(json.dumps({"durations": [{"value": "90-minute"}]})), "did not match the schema"),
         (completion(None, refusal="I can't help with that"), "refused"),
         (completion(None, choices=False), "no choices"),
         (completion(None), "no content"),
@@ -141,7 +142,7 @@ def test_unusable_answers_are_re_asked_with_the_error(
     httpserver.expect_ordered_request(PATH).respond_with_json(bad)
     httpserver.expect_ordered_request(PATH).respond_with_json(GOOD)
     result, usage = run_extract(httpserver)
-    assert len(result.claims) == 1
+    assert result.claim_count() == 1
     assert usage.calls == 2  # type: ignore[attr-defined]
     second = json.loads(httpserver.log[1][0].get_data())["messages"]
     assert second[-2]["role"] == "assistant"
@@ -149,7 +150,7 @@ def test_unusable_answers_are_re_asked_with_the_error(
 
 
 def test_re_asks_are_bounded(httpserver: HTTPServer) -> None:
-    httpserver.expect_request(PATH).respond_with_json(completion('{"claims": "nope"}'))
+    httpserver.expect_request(PATH).respond_with_json(completion('{"durations": "nope"}'))
     with pytest.raises(ExtractionError) as caught:
         run_extract(httpserver, reasks=2)
     assert caught.value.attempts == 3
@@ -158,7 +159,7 @@ def test_re_asks_are_bounded(httpserver: HTTPServer) -> None:
 
 
 def test_length_limit_raises_output_too_long(httpserver: HTTPServer) -> None:
-    httpserver.expect_request(PATH).respond_with_json(completion('{"claims": [', finish_reason="length"))
+    httpserver.expect_request(PATH).respond_with_json(completion('{"entities": [', finish_reason="length"))
     with pytest.raises(OutputTooLong):
         run_extract(httpserver)
 
@@ -169,10 +170,10 @@ def test_length_limit_splits_the_text_and_merges_the_halves(httpserver: HTTPServ
     text = first + second
 
     def answer(request: Request) -> Response:
-        chunk = user_text(request)
-        if first in chunk and second in chunk:
-            return json_response(completion('{"claims": [', finish_reason="length"))
-        if first in chunk:
+        chunk = user_text(request)  # the chunk as numbered sentences
+        if "90-minute" in chunk and "lengthy" in chunk:
+            return json_response(completion('{"entities": [', finish_reason="length"))
+        if "90-minute" in chunk:
             return json_response(completion(claims_json(duration_claim("a 90-minute phone call", "90-minute"))))
         return json_response(completion(claims_json(duration_claim("described as lengthy", "lengthy"))))
 
@@ -181,7 +182,7 @@ def test_length_limit_splits_the_text_and_merges_the_halves(httpserver: HTTPServ
     run = asyncio.run(extract_sources([Source(text=text, name="long.txt")], options))
     claims = run.outcomes[0].claims
     assert claims is not None and run.outcomes[0].error is None
-    assert [g.claim.amount for g in claims.claims] == ["90-minute", "lengthy"]  # type: ignore[union-attr]
+    assert [g.claim.value for g in claims.claims] == ["90-minute", "lengthy"]  # type: ignore[union-attr]
     assert len(httpserver.log) == 3
     assert run.usage.calls == 3
 
@@ -307,10 +308,10 @@ def test_progress_reports_calls_then_cache_hits(httpserver: HTTPServer, tmp_path
 def test_json_object_mode_sends_the_schema_the_older_way(httpserver: HTTPServer) -> None:
     httpserver.expect_request(PATH).respond_with_json(GOOD)
     result, _ = run_extract(httpserver, response_format="json_object")
-    assert result.claims[0].kind == "duration"  # still parsed and validated into the schema
+    assert result.durations[0].value == "90-minute"  # still parsed and validated into the schema
     sent = json.loads(httpserver.log[0][0].get_data())["response_format"]
     assert sent["type"] == "json_object"
-    assert "ExtractionResult" in json.dumps(sent["schema"]) or "claims" in sent["schema"]["properties"]
+    assert "quantities" in sent["schema"]["properties"] and "QuantityItem" in sent["schema"]["$defs"]
 
 
 def test_response_format_mode_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

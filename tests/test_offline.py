@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from checker.offline import EXTRACTOR_VERSION, extract
-from checker.schema import GroundedClaim
+from checker.schema.v1 import GroundedClaim
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

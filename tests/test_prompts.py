@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from checker.errors import PromptError
+from checker.extract import render_chunk
 from checker.prompts import DEFAULT_EXTRACT_PROMPT, available, prompts_dir, render
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -14,7 +16,8 @@ GOLDEN_VARIABLES = {"published": "2025-02-13", "text": "Golden article.\n\nSecon
 
 
 def _flatten(name: str) -> str:
-    prompt = render(name, **GOLDEN_VARIABLES)
+    """The request exactly as the extractor builds it for one chunk (v2 numbers the sentences)."""
+    prompt = render_chunk(name, GOLDEN_VARIABLES["text"], dt.date.fromisoformat(GOLDEN_VARIABLES["published"]))
     return "".join(f"=== {role}\n{content}\n" for role, content in prompt.messages)
 
 
@@ -83,9 +86,39 @@ def test_hash_follows_the_text_and_the_template(tmp_path: Path, monkeypatch: pyt
     assert render(DEFAULT_EXTRACT_PROMPT, **GOLDEN_VARIABLES).sha256 != one.sha256
 
 
-def test_prompt_asks_for_what_an_editor_checks() -> None:
-    system = dict(render(DEFAULT_EXTRACT_PROMPT, **GOLDEN_VARIABLES).messages)["system"].lower()
-    for topic in ("weekday", "duration", "quantity", "title", "quote", "membership", "evidence", "null", "attribution"):
+@pytest.mark.parametrize(
+    ("name", "topics"),
+    [
+        (
+            "extract_claims.v1",
+            ("weekday", "duration", "quantity", "title", "quote", "membership", "evidence", "null", "attribution"),
+        ),
+        (
+            "extract_claims.v2",
+            (
+                "weekday",
+                "durations",
+                "quantities",
+                "roles",
+                "quotes",
+                "memberships",
+                "propositions",
+                "entities",
+                "events",
+                "said_by",
+                "null",
+                "sentence",
+                "date_line",
+                "background",
+                "part_of",
+                "honorific",
+            ),
+        ),
+    ],
+)
+def test_prompt_asks_for_what_an_editor_checks(name: str, topics: tuple[str, ...]) -> None:
+    system = dict(render(name, **GOLDEN_VARIABLES).messages)["system"].lower()
+    for topic in topics:
         assert topic in system, topic
 
 

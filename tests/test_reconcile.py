@@ -22,7 +22,7 @@ from reconcile_cases.builders import Article, by, count, ev, lasted, members, pr
 
 from checker.reconcile import reconcile
 from checker.report import Finding, Report
-from checker.schema import SourceClaims
+from checker.schema.v1 import SourceClaims
 
 CONFLICTS = {"conflict", "internal_conflict", "misquote", "attribution_conflict"}
 

@@ -18,7 +18,7 @@ from checker import normalize
 from checker import reconcile as reconcile_module
 from checker.reconcile import _construct, _first_contradiction, reconcile
 from checker.report import Evidence, FindingValue
-from checker.schema import Attribution, SourceClaims
+from checker.schema.v1 import Attribution, SourceClaims
 
 # --- quote comparisons grow linearly with the sources -------------------------------------------------
 
@@ -96,9 +96,10 @@ def test_construct_builds_what_model_construct_builds() -> None:
         "attribution": attribution,
         "modality": "happened",
         "evidence": fast,
+        "span": fast,
     }
     fast_value = _construct(FindingValue, dict(value))
-    slow_value = FindingValue.model_construct(**{**value, "evidence": slow})
+    slow_value = FindingValue.model_construct(**{**value, "evidence": slow, "span": slow})
     for a, b in ((fast, slow), (fast_value, slow_value)):
         assert a == b
         assert a.__dict__ == b.__dict__

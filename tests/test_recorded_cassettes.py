@@ -1,6 +1,6 @@
 """Genuine model traffic, replayed: what a real weak model and a real local server did.
 
-Every directory under fixtures/cassettes/recorded/<model>/<response format>/ was recorded
+Every directory under fixtures/cassettes/recorded/<model>/<prompt>/<response format>/ was recorded
 by ``python fixtures/record.py live`` from a model server on 127.0.0.1 (its PROVENANCE.json
 says which, when and with what settings). Whatever the model answered, the pipeline must end
 cleanly: grounded claims with true offsets, or one clear error per source — never a crash,
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RECORDED = ROOT / "fixtures" / "cassettes" / "recorded"
 CASES = sorted(
     (provenance.parent, cassette)
-    for provenance in RECORDED.glob("*/*/PROVENANCE.json")
+    for provenance in RECORDED.glob("*/*/*/PROVENANCE.json")
     for cassette in json.loads(provenance.read_text(encoding="utf-8"))["cassettes"]
 )
 
@@ -39,6 +39,7 @@ def test_recorded_cassettes_exist_and_say_where_they_came_from() -> None:
     for directory, cassette in CASES:
         provenance = json.loads((directory / "PROVENANCE.json").read_text(encoding="utf-8"))
         assert "127.0.0.1" in provenance["server"] and provenance["model"] and provenance["recorded_on"]
+        assert provenance["prompt"].startswith("extract_claims.")
         assert (directory / cassette).is_file()
 
 
@@ -58,7 +59,8 @@ def test_a_real_weak_model_or_server_ends_cleanly(case: tuple[Path, str], tmp_pa
     settings = LLMSettings(
         model=provenance["model"], base_url="http://127.0.0.1:9/v1", api_key="sk-replay-not-a-real-key", **recorded
     )
-    options = ExtractOptions(extractor="llm", llm=settings, cache_dir=tmp_path)
+    # The prompt the exchange was recorded with: the request body, and so the cassette's match, depends on it.
+    options = ExtractOptions(extractor="llm", llm=settings, cache_dir=tmp_path, prompt=provenance["prompt"])
     if split_depth is not None:
         options.max_split_depth = split_depth
     source = read_source(ROOT / "seeds" / cassette.removesuffix(".yaml"))

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from checker.schema import SourceClaims
+from checker.schema.v1 import SourceClaims
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "seeds"

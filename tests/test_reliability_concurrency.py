@@ -16,16 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openai_stub import PATH, claims_json, completion, json_response
+from openai_stub import PATH, answer_claims, claims_json, completion, json_response
 from pytest_httpserver import HTTPServer
 from reliability_support import GOOD_A, GOOD_B, event_time_claim, user_content, write_articles
 from werkzeug import Request, Response
 
 from checker.cache import ExtractionCache
-from checker.schema import ExtractionResult, SourceClaims
+from checker.schema import ExtractionAnswer, SourceClaims
 
-RESULT_A = ExtractionResult.model_validate_json(GOOD_A)
-RESULT_B = ExtractionResult.model_validate_json(GOOD_B)
+RESULT_A = ExtractionAnswer.model_validate_json(GOOD_A)
+RESULT_B = ExtractionAnswer.model_validate_json(GOOD_B)
 
 
 def _env(base_url: str, cache: Path) -> dict[str, str]:
@@ -76,12 +76,12 @@ def test_two_processes_share_one_cache(tmp_path: Path) -> None:
         first = (tmp_path / "out1" / name).read_bytes()
         assert first == (tmp_path / "out2" / name).read_bytes()
         claims = SourceClaims.model_validate_json(first)
-        assert [g.claim for g in claims.claims] == list(expected.claims)
+        assert sorted((g.claim for g in claims.claims), key=lambda c: c.model_dump_json()) == answer_claims(expected)
         assert claims.ungrounded == []
     entries = sorted(cache.rglob("*.json"))
     assert len(entries) == 2
     assert sorted(
-        ExtractionResult.model_validate(json.loads(p.read_text())["result"]).model_dump_json() for p in entries
+        ExtractionAnswer.model_validate(json.loads(p.read_text())["result"]).model_dump_json() for p in entries
     ) == sorted(r.model_dump_json() for r in (RESULT_A, RESULT_B))
     assert not list(cache.rglob("*.tmp"))
     assert 2 <= count["n"] <= 4  # at most one call per source per process, and the cache made no wrong hit
@@ -91,9 +91,9 @@ WRITER = """
 import sys
 from pathlib import Path
 from checker.cache import ExtractionCache
-from checker.schema import ExtractionResult
+from checker.schema import ExtractionAnswer
 
-result = ExtractionResult.model_validate_json(Path(sys.argv[2]).read_text())
+result = ExtractionAnswer.model_validate_json(Path(sys.argv[2]).read_text())
 cache = ExtractionCache(Path(sys.argv[1]))
 keys = [f"{i:064x}" for i in range(1, 5)]
 print("ready", flush=True)
@@ -102,9 +102,9 @@ for n in range(100_000):
 """
 
 
-def _big_result() -> ExtractionResult:
+def _big_result() -> ExtractionAnswer:
     claims = [event_time_claim(f"held call number {i} on Wednesday", "Wednesday") for i in range(3000)]
-    return ExtractionResult.model_validate_json(claims_json(*claims))
+    return ExtractionAnswer.model_validate_json(claims_json(*claims))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -134,24 +134,24 @@ def test_writer_killed_mid_write_leaves_no_corrupt_entry(seed: int, tmp_path: Pa
     entries = sorted(cache_dir.rglob("*.json"))
     for path in entries:  # every entry that exists is whole
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        assert ExtractionResult.model_validate(data["result"]) == result
+        assert ExtractionAnswer.model_validate(data["result"]) == result
     for key in (f"{i:064x}" for i in range(1, 5)):
-        assert cache.get(key) in (None, result)
+        assert cache.get(key, ExtractionAnswer) in (None, result)
     # Leftover temporary files (the kill may leave one) are never read as entries: the next writes work.
     assert all(not tmp.name.endswith(".json") for tmp in cache_dir.rglob("*.tmp"))
     for key in (f"{i:064x}" for i in range(1, 5)):
         cache.put(key, RESULT_A)
-        assert ExtractionCache(cache_dir).get(key) == RESULT_A
+        assert ExtractionCache(cache_dir).get(key, ExtractionAnswer) == RESULT_A
 
 
 PAUSED_WRITER = """
 import os, sys, time
 from pathlib import Path
 from checker.cache import ExtractionCache
-from checker.schema import ExtractionResult
+from checker.schema import ExtractionAnswer
 
-old = ExtractionResult.model_validate_json(Path(sys.argv[2]).read_text())
-new = ExtractionResult(claims=old.claims[:1])
+old = ExtractionAnswer.model_validate_json(Path(sys.argv[2]).read_text())
+new = old.model_copy(update={"event_times": old.event_times[:1], "durations": []})
 cache = ExtractionCache(Path(sys.argv[1]))
 key = "ab" * 32
 cache.put(key, old)  # a complete entry already exists
@@ -212,9 +212,9 @@ def test_writer_killed_half_way_through_an_entry_keeps_the_old_one(tmp_path: Pat
     key = "ab" * 32
     [entry] = cache_dir.rglob("*.json")
     assert entry.name == f"{key}.json"
-    assert ExtractionCache(cache_dir).get(key) == result  # the old version, whole
+    assert ExtractionCache(cache_dir).get(key, ExtractionAnswer) == result  # the old version, whole
     [leftover] = cache_dir.rglob("*.tmp")  # the half-written new version, which nothing reads
     assert 0 < leftover.stat().st_size < entry.stat().st_size
     cache = ExtractionCache(cache_dir)
     cache.put(key, RESULT_A)
-    assert ExtractionCache(cache_dir).get(key) == RESULT_A
+    assert ExtractionCache(cache_dir).get(key, ExtractionAnswer) == RESULT_A

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openai_stub import PATH, claims_json, completion, json_response
+from openai_stub import PATH, claims_json, completion, empty_answer, json_response
 from pytest_httpserver import HTTPServer
 from reliability_support import (
     ARTICLE_A,
@@ -45,13 +45,13 @@ from werkzeug import Request, Response
 
 from checker.extract import ExtractOptions, extract_sources
 from checker.llm import LLMSettings
-from checker.schema import ExtractionResult
+from checker.schema import ExtractionAnswer
 from checker.sources import Source
 
 LONG_B = ARTICLE_B + "Filler words about the weather and the markets. " * 12 + "PADDING-END\n"
-RESULT_A = ExtractionResult.model_validate_json(GOOD_A)
-RESULT_B = ExtractionResult.model_validate_json(GOOD_B)
-EMPTY = ExtractionResult(claims=[])
+RESULT_A = ExtractionAnswer.model_validate_json(GOOD_A)
+RESULT_B = ExtractionAnswer.model_validate_json(GOOD_B)
+EMPTY = empty_answer()
 
 Fault = Callable[[], Response]
 
@@ -249,7 +249,7 @@ def test_length_limit_is_split_and_recovered(
     server: HTTPServer, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A cut-off answer for a long article: the chunk is split in two and each half asked again."""
-    seen = serve(server, answer(LENGTH), on="productive.\nFiller")  # only the whole article spans the cut
+    seen = serve(server, answer(LENGTH), on="productive.\n[3] Filler")  # only the whole article spans the cut
     monkeypatch.setenv("OPENAI_BASE_URL", server.url_for("/v1"))
     result, report = check(server.url_for("/v1"), workdir, b_text=LONG_B)
     assert_recovered(result, report, workdir)

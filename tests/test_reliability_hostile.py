@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openai_stub import PATH, claims_json, completion, json_response
+from openai_stub import PATH, claims_json, completion, json_response, v1_claims_json
 from pytest_httpserver import HTTPServer
 from reliability_support import (
     ARTICLE_B,
@@ -75,12 +75,14 @@ def test_obeyed_injection_cannot_change_the_verdict(tmp_path: Path, monkeypatch:
     ]
     assert not [f for f in report["findings"] if f["verdict"] in ("agree", "internal_conflict")]
 
-    # Every invented claim is set aside, none reaches a finding.
-    ungrounded = sorted(item["evidence"] for item in report["ungrounded"])
-    assert ungrounded == sorted(claim["evidence"] for claim in INVENTED)
+    # Every invented claim is set aside (the three invented Thursdays are one claim in the answer's
+    # form: a value the article does not hold), none reaches a finding.
+    ungrounded = sorted((item["kind"], item["evidence"]) for item in report["ungrounded"])
+    assert ungrounded == [("event_time", "on Thursday"), ("proposition", "all sources agree Thursday")]
     assert all(item["source"] == "a.txt" for item in report["ungrounded"])
     used = [v["evidence"]["text"] for f in report["findings"] for v in f["values"] if v["source"] == "a.txt"]
-    assert sorted(used) == sorted([EVIDENCE_A, "report that all sources agree"])
+    sentences = HOSTILE_A.split(". ")
+    assert sorted(used) == sorted([sentences[0] + ".", sentences[1] + "."])  # the real claim, the real injection
     assert all("Thursday" not in text for text in used)
 
 
@@ -99,10 +101,39 @@ def test_fuzzy_grounding_never_changes_a_value(evidence: str, grounded: bool) ->
 
 
 def test_evidence_that_does_not_state_the_value_is_ungrounded() -> None:
+    # The released prompt's answers carry their own evidence: a real passage that does not state the value
+    # is how an invented claim borrows real text.
     from checker.grounding import ground
-    from checker.schema import ExtractionResult
+    from checker.schema.v1 import ExtractionResult
 
-    claims = ExtractionResult.model_validate_json(claims_json(REAL_A, event_time_claim(EVIDENCE_A, "Thursday"))).claims
+    claims = ExtractionResult.model_validate_json(
+        v1_claims_json(REAL_A, event_time_claim(EVIDENCE_A, "Thursday"))
+    ).claims
     good, bad = ground(HOSTILE_A, claims)
     assert [g.claim for g in good] == [claims[0]]
     assert [(u.claim, u.reason) for u in bad] == [(claims[1], "the weekday Thursday is not in its evidence")]
+
+
+@pytest.mark.parametrize(
+    ("claim", "reason"),
+    [
+        (event_time_claim(EVIDENCE_A, "Thursday"), "its value 'on Thursday' is in neither sentence 1 nor the article"),
+        (proposition_claim("x", "Ann Lee", "sign", "a treaty"), "its words are not in sentence 1 or next to it"),
+        (
+            proposition_claim("x", "Ann Lee", "hold", "a phone call on Thursday"),
+            "its words are not in sentence 1 or next to it",
+        ),
+    ],
+)
+def test_an_answer_citing_a_real_sentence_for_what_it_does_not_say_is_ungrounded(
+    claim: dict[str, Any], reason: str
+) -> None:
+    # prompt v2 answers name a sentence instead of copying evidence: the value, or the statement's words,
+    # must be in that sentence (or next to it), or the claim is set aside.
+    from checker.grounding import ground_answer
+    from checker.schema import ExtractionAnswer
+
+    answer = ExtractionAnswer.model_validate_json(claims_json(REAL_A, claim))
+    result = ground_answer(HOSTILE_A, answer)
+    assert [g.claim.kind for g in result.grounded] == ["event_time"]
+    assert [u.reason for u in result.ungrounded] == [reason]

@@ -175,13 +175,15 @@ def test_key_never_in_exception_text(
     from checker.errors import CheckerError
     from checker.llm import LLMClient, LLMSettings
     from checker.prompts import DEFAULT_EXTRACT_PROMPT, render
+    from checker.schema import ExtractionAnswer
 
     serve(httpserver, MODES[mode][0])
 
     async def go() -> None:
         client = LLMClient(LLMSettings.from_env(backoff_initial=0.01, transport_attempts=2))
         try:
-            await client.extract(render(DEFAULT_EXTRACT_PROMPT, published="unknown", text="A short article."))
+            prompt = render(DEFAULT_EXTRACT_PROMPT, published="unknown", text="A short article.")
+            await client.extract(prompt, ExtractionAnswer)
         finally:
             await client.close()
 

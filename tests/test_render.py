@@ -33,7 +33,7 @@ from checker.report import (
     SourceSummary,
     UngroundedItem,
 )
-from checker.schema import Attribution
+from checker.schema.v1 import Attribution
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CLAIMS = sorted((ROOT / "fixtures" / "claims" / "seeds").glob("*.json"))

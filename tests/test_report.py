@@ -24,7 +24,7 @@ from checker.report import (
     Report,
     RunInfo,
 )
-from checker.schema import Attribution
+from checker.schema.v1 import Attribution
 
 TOP_KEYS = ["report_version", "run", "complete", "failed_sources", "sources", "findings", "ungrounded"]
 RUN_KEYS = [
@@ -38,7 +38,7 @@ RUN_KEYS = [
 ]
 SOURCE_KEYS = ["name", "outlet", "url", "published", "extractor", "claims", "ungrounded"]
 FINDING_KEYS = ["id", "fact", "kind", "verdict", "severity", "rule", "explanation", "attributed_to", "values"]
-VALUE_KEYS = ["source", "value", "normalized", "attribution", "modality", "evidence"]
+VALUE_KEYS = ["source", "value", "normalized", "attribution", "modality", "evidence", "span"]
 UNGROUNDED_KEYS = ["source", "kind", "evidence", "reason"]
 
 CALL = ev("phone call", "Ida Sand", "Ole Berg")
@@ -67,7 +67,7 @@ def _report() -> Report:
 def test_top_level_keys_in_contract_order() -> None:
     data = json.loads(_report().to_json())
     assert list(data) == TOP_KEYS
-    assert data["report_version"] == REPORT_VERSION == "1.0"
+    assert data["report_version"] == REPORT_VERSION == "1.1"
     assert list(data["run"]) == RUN_KEYS
     assert data["complete"] is True and data["failed_sources"] == []
 
@@ -119,7 +119,7 @@ def test_json_is_stable_utf8_with_trailing_newline() -> None:
     first, second = _report().to_json(), _report().to_json()
     assert first == second
     assert first.endswith("}\n") and "Daily Ä" in first
-    assert first.startswith('{\n  "report_version": "1.0",\n')
+    assert first.startswith('{\n  "report_version": "1.1",\n')
     assert Report.model_validate_json(first).to_json() == first
 
 

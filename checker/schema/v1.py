@@ -1,30 +1,25 @@
-"""Typed claims: the one contract between the extractors and the reconciler.
+"""Claims file form 1.0 and the answer of prompt ``extract_claims.v1``: kept so that both still load.
 
-The reconciler can only compare what this schema captures, so every field is
-described for the model that fills it (the descriptions are sent with the
-request), extra keys are forbidden, and "not stated" is always an explicit
-``null`` rather than a guessed value.
+Version 1.0 files are read and converted to 2.0 (:mod:`checker.schema.convert`); a run with the
+released prompt ``extract_claims.v1`` asks the model for this :class:`ExtractionResult` and converts
+its grounded claims the same way. Nothing here may change: the descriptions are part of the v1
+request (its recorded cassettes match on the request body).
 
-Two shapes live here:
-
-* :class:`ExtractionResult` is what an extractor returns: claims with their
-  verbatim evidence, no offsets (models are bad at counting characters).
-* :class:`SourceClaims` is the documented file form of one source's grounded
-  claims (``checker extract`` writes it, ``checker reconcile`` reads it):
-  every claim carries the span of the source it was found at.
+* :class:`ExtractionResult` is what the v1 prompt asks for: claims with their verbatim evidence,
+  no offsets (models are bad at counting characters).
+* :class:`SourceClaims` is the 1.0 file form of one source's grounded claims.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import json
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-from pydantic_core import core_schema
+from pydantic import Field
+
+from checker.schema.common import ExtractorInfo, MatchKind, ModelFacingSchema, SourceMeta, Span, _Strict
 
 SCHEMA_VERSION = "1.0"
 
@@ -33,12 +28,6 @@ Modality = Literal["happened", "ongoing", "planned", "speculative"]
 Status = Literal["current", "former", "acting", "incoming", "unspecified"]
 Completeness = Literal["complete", "partial", "unspecified"]
 SourceType = Literal["outlet", "person", "organisation", "document", "anonymous"]
-
-
-class _Strict(BaseModel):
-    """Base for every schema model: unknown keys are an error, values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Attribution(_Strict):
@@ -235,50 +224,8 @@ CLAIM_KINDS: tuple[str, ...] = (
 )
 
 
-class _ModelFacingSchema(GenerateJsonSchema):
-    """The JSON Schema the model reads: strict-compatible, and nothing said twice.
-
-    Every request carries this schema (as text for a hosted model, as a decoding
-    grammar for a local server), and the SDK walks it on every call, so its size is
-    paid in tokens and in client CPU. Pydantic's default repeats a lot: each of the
-    seven claim kinds carries the four common fields with their long descriptions, and
-    a ``$ref`` with a description beside it is copied in full by the SDK's strict pass.
-    So the common fields are defined once under ``$defs``, references stand alone (the
-    referenced definition carries the description), constants and titles go (a
-    constant explains itself; a title only repeats the field name), and discriminated
-    unions become plain ``anyOf`` (strict structured output takes ``anyOf`` but not
-    ``oneOf`` with a ``discriminator``; validation on our side still uses the tag).
-    The claims the model returns are validated by the same classes either way.
-    """
-
-    def field_title_should_be_set(self, schema: Any) -> bool:
-        return False
-
-    def tagged_union_schema(self, schema: core_schema.TaggedUnionSchema) -> JsonSchemaValue:
-        generated = super().tagged_union_schema(schema)
-        generated.pop("discriminator", None)
-        if "oneOf" in generated:
-            generated["anyOf"] = generated.pop("oneOf")
-        return generated
-
-    def generate(self, schema: core_schema.CoreSchema, mode: Any = "validation") -> JsonSchemaValue:
-        generated = super().generate(schema, mode)
-        definitions: dict[str, Any] = generated.get("$defs", {})
-        for node in (generated, *definitions.values()):
-            node.pop("title", None)
-        for definition in list(definitions.values()):
-            for name, prop in definition.get("properties", {}).items():
-                if "$ref" in prop or "const" in prop:
-                    prop.pop("description", None)
-                if name in _COMMON_FIELDS and "$ref" not in prop:
-                    shared = definitions.setdefault(name.capitalize(), prop)
-                    if shared != prop:  # pragma: no cover - a claim kind redefined a common field
-                        raise TypeError(f"claim kinds disagree on the common field {name!r}")
-                    definition["properties"][name] = {"$ref": f"#/$defs/{name.capitalize()}"}
-        return generated
-
-
-_COMMON_FIELDS = tuple(_ClaimBase.model_fields)
+class _ModelFacingSchema(ModelFacingSchema):
+    common_fields = tuple(_ClaimBase.model_fields)
 
 
 class ExtractionResult(_Strict):
@@ -313,17 +260,6 @@ def model_schema_sha256() -> str:
 # --- the grounded file form ----------------------------------------------------
 
 
-class Span(_Strict):
-    """A verbatim passage of the source and where it sits."""
-
-    text: str = Field(description="The source's own characters, exactly source[start:end].")
-    start: int = Field(ge=0, description="Offset of the first character, in Unicode code points.")
-    end: int = Field(ge=0, description="Offset one past the last character, in Unicode code points.")
-
-
-MatchKind = Literal["exact", "normalized", "fuzzy"]
-
-
 class GroundedClaim(_Strict):
     """A claim whose evidence was found in the source."""
 
@@ -342,27 +278,6 @@ class UngroundedClaim(_Strict):
     reason: str = Field(description="Why it could not be grounded.")
 
 
-class SourceMeta(_Strict):
-    """What is known about a source besides its text."""
-
-    name: str = Field(description="The source's file name (or the name the caller gave it).")
-    sha256: str | None = Field(default=None, description="SHA-256 of the source text as UTF-8, when known.")
-    outlet: str | None = Field(default=None, description="The publishing outlet, when known.")
-    url: str | None = Field(default=None, description="Where the article was published, when known.")
-    published: dt.date | None = Field(default=None, description="Publication date; weekdays are resolved against it.")
-
-
-class ExtractorInfo(_Strict):
-    """Which extractor produced a claims file, so a report can say so."""
-
-    kind: Literal["llm", "offline", "hand-written", "external"] = Field(
-        description="'llm' (a model), 'offline' (the rule-based extractor), 'hand-written', or 'external'."
-    )
-    model: str | None = Field(default=None, description="The model name for 'llm'.")
-    prompt: str | None = Field(default=None, description="The prompt template version, e.g. 'extract_claims.v1'.")
-    note: str | None = Field(default=None, description="Free-text provenance.")
-
-
 class SourceClaims(_Strict):
     """The claims of one source: the documented JSON file form."""
 
@@ -373,8 +288,3 @@ class SourceClaims(_Strict):
     ungrounded: list[UngroundedClaim] = Field(
         default_factory=list, description="Claims whose evidence was not found in the source."
     )
-
-
-def claims_file_schema() -> dict[str, Any]:
-    """JSON Schema of the claims file form (what ``checker schema`` prints)."""
-    return SourceClaims.model_json_schema()

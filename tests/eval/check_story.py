@@ -16,7 +16,6 @@ import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -173,8 +172,10 @@ def main(argv: list[str]) -> int:
             f"{tally['traps']} not_conflicts; {len(problems)} problems"
         )
     if len(folders) > 1:
-        print(f"all: {total['articles']} articles; {total['conflicts']} conflicts, {total['agreements']} agreements, "
-              f"{total['traps']} not_conflicts; {bad} problems")
+        print(
+            f"all: {total['articles']} articles; {total['conflicts']} conflicts, {total['agreements']} agreements, "
+            f"{total['traps']} not_conflicts; {bad} problems"
+        )
     return 1 if bad else 0
 
 

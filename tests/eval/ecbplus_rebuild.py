@@ -29,8 +29,33 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "n't", "'re", "'ve", "'ll", "'d", "'m",
-                    "’s", "’re", "’ve", "’ll", "’d", "’m", "...", "”"}
+_NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    "%",
+    ")",
+    "]",
+    "}",
+    "'s",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+    "’s",
+    "’re",
+    "’ve",
+    "’ll",
+    "’d",
+    "’m",
+    "...",
+    "”",
+}
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "€", "“", "``"}
 _DIGIT_JOINERS = {"-", "/", ".", ":", ","}
 
@@ -51,8 +76,11 @@ def join_sentence(words: list[str], quote_open: dict[str, bool]) -> str:
         glue_next = False
         if w in _NO_SPACE_BEFORE:
             space = False
-        if w in _DIGIT_JOINERS and prev[-1:].isdigit() and nxt[:1].isdigit() and (
-            w != "," or re.fullmatch(r"\d{3}", nxt)
+        if (
+            w in _DIGIT_JOINERS
+            and prev[-1:].isdigit()
+            and nxt[:1].isdigit()
+            and (w != "," or re.fullmatch(r"\d{3}", nxt))
         ):
             space = False
             glue_next = True
@@ -60,8 +88,13 @@ def join_sentence(words: list[str], quote_open: dict[str, bool]) -> str:
             pass
         elif w == "-" and prev == "-":
             space = False
-        elif w == "-" and prev and nxt and prev[-1:].isalnum() and nxt[:1].isalnum() and (
-            prev[-1:].islower() or len(prev) == 1 or prev[-1:].isdigit() or prev.isupper()
+        elif (
+            w == "-"
+            and prev
+            and nxt
+            and prev[-1:].isalnum()
+            and nxt[:1].isalnum()
+            and (prev[-1:].islower() or len(prev) == 1 or prev[-1:].isdigit() or prev.isupper())
         ):
             space = False
             glue_next = True
@@ -71,7 +104,7 @@ def join_sentence(words: list[str], quote_open: dict[str, bool]) -> str:
             glue_next = True  # CNN . com -> CNN.com
         family = '"' if w in ('"', "“", "”", "``", "''") else "'" if w == "'" else None
         if family is not None:
-            if w == "``" or w == "“" and not quote_open['"']:
+            if w == "``" or (w == "“" and not quote_open['"']):
                 opening = True
             elif w == "”":
                 opening = False

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from checker.schema import (
+from checker.schema.v1 import (
     Attribution,
     Claim,
     DurationClaim,
