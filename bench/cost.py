@@ -68,14 +68,15 @@ def fixed_overhead() -> dict[str, Any]:
     from openai.lib._parsing._completions import type_to_response_format_param
     from openai.lib._pydantic import to_strict_json_schema
 
-    from checker.prompts import DEFAULT_EXTRACT_PROMPT, render
-    from checker.schema import ExtractionResult
+    from checker.extract import answer_model, render_chunk
+    from checker.prompts import DEFAULT_EXTRACT_PROMPT
 
-    prompt = render(DEFAULT_EXTRACT_PROMPT, published="unknown", text="")
+    answer = answer_model(DEFAULT_EXTRACT_PROMPT)
+    prompt = render_chunk(DEFAULT_EXTRACT_PROMPT, "", None)
     per_message = {role: len(content) for role, content in prompt.messages}
     prompt_chars = sum(per_message.values())
-    schema_chars = _compact(to_strict_json_schema(ExtractionResult))
-    response_format_chars = _compact(type_to_response_format_param(ExtractionResult))
+    schema_chars = _compact(to_strict_json_schema(answer))
+    response_format_chars = _compact(type_to_response_format_param(answer))
     return {
         "prompt": DEFAULT_EXTRACT_PROMPT,
         "prompt_chars": prompt_chars,

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from checker.offline import EXTRACTOR_VERSION, extract
-from checker.schema import CLAIM_KINDS, GroundedClaim
+from checker.schema.v1 import CLAIM_KINDS, GroundedClaim
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = ROOT / "tests" / "stories"

@@ -17,6 +17,7 @@ ungrounded with the reason; they are reported, never reconciled.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable
@@ -356,13 +357,47 @@ class _Inventory:
 _ID_SHAPE = re.compile(r"[a-z][a-z0-9_]*")
 
 
-def _value_location(text: str, value: str, window: tuple[int, int], sentence_start: int) -> Location | None:
-    """Where a claim's verbatim value is: in the named sentence or its neighbours first, else anywhere."""
+def _whole_word_at(text: str, value: str, start: int, prefer_from: int, end: int) -> int:
+    """The first occurrence of ``value`` in ``text[start:end]`` that is not part of a longer word or
+    number ("34" in "Reyes, 34," but not in "1934"), at or after ``prefer_from`` if there is one; -1 if none."""
+    hits = []
+    at = text.find(value, start, end)
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(value)] if at + len(value) < len(text) else " "
+        if not (value[:1].isalnum() and before.isalnum()) and not (value[-1:].isalnum() and after.isalnum()):
+            hits.append(at)
+        at = text.find(value, at + 1, end)
+    later = [h for h in hits if h >= prefer_from]
+    return (later or hits or [-1])[0]
+
+
+def _value_location(
+    text: str, value: str, window: tuple[int, int], sentence_start: int, folded: Callable[[], Folded]
+) -> Location | None:
+    """Where a claim's verbatim value is: in the named sentence or its neighbours first, else anywhere.
+
+    A value is often short ("34", "QB", "two"), so it is matched as a whole word, first verbatim, then
+    with quotes, dashes, spaces and case folded; only a long one (a quotation, say) is matched fuzzily.
+    """
+    value = value.strip()
+    if not value:
+        return None
     lo, hi = window
-    found = locate(text[lo:hi], value, prefer_from=max(0, sentence_start - lo))
-    if found is not None:
-        return Location(found.start + lo, found.end + lo, found.match, found.score)
-    return locate(text, value, prefer_from=sentence_start)
+    for start, end in ((lo, hi), (0, len(text))):
+        at = _whole_word_at(text, value, start, sentence_start, end)
+        if at >= 0:
+            return Location(at, at + len(value), "exact", 100.0)
+        folded_text, index = folded()
+        needle = fold(value)[0].strip()
+        f_lo = bisect.bisect_left(index, start)
+        f_hi = bisect.bisect_left(index, end)
+        f_at = _whole_word_at(folded_text, needle, f_lo, f_lo, f_hi) if needle else -1
+        if f_at >= 0:
+            return Location(index[f_at], index[f_at + len(needle) - 1] + 1, "normalized", 100.0)
+    if len(value) >= 12:
+        return locate(text, value, prefer_from=sentence_start, folded=folded)
+    return None
 
 
 def ground_answer(text: str, answer: ExtractionAnswer, *, offset: int = 0, first_sentence: int = 1) -> AnswerGrounding:
@@ -370,6 +405,7 @@ def ground_answer(text: str, answer: ExtractionAnswer, *, offset: int = 0, first
     shifted by ``offset`` into the source."""
     inventory = _Inventory(answer)
     spans = sentences(text)
+    folded = functools.cache(lambda: fold(text))  # most values are verbatim: fold only if needed
     names = {entity.id: entity.name for entity in inventory.entities.values()}
     grounded: list[GroundedClaimV2] = []
     ungrounded: list[UngroundedClaimV2] = []
@@ -392,7 +428,7 @@ def ground_answer(text: str, answer: ExtractionAnswer, *, offset: int = 0, first
                     continue
                 (start, end), match, score, value_span = spans[support], "exact", 100.0, None
             else:
-                location = _value_location(text, value, _window(text, spans, index), s_start)
+                location = _value_location(text, value, _window(text, spans, index), s_start, folded)
                 if location is None:
                     ungrounded.append(
                         UngroundedClaimV2(

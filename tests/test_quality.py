@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS: dict[tuple[str, str], tuple[int, int, int]] = {
     ("offline", "dev"): (11, 12, 11),
     ("llm:extract_claims.v1", "dev"): (22, 20, 21),
+    ("llm:extract_claims.v2", "dev"): (18, 13, 12),
 }
 
 

@@ -265,16 +265,12 @@ class SourceClaims(_Strict):
         return self
 
     def entity(self, entity_id: str | None) -> Entity | None:
-        """The entity an id names (None for None)."""
-        return _index(self.entities).get(entity_id) if entity_id is not None else None
+        """The entity an id names (None for None); for many look-ups, index ``entities`` once instead."""
+        return next((e for e in self.entities if e.id == entity_id), None) if entity_id is not None else None
 
     def event(self, event_id: str | None) -> Event | None:
-        """The event an id names (None for None)."""
-        return _index(self.events).get(event_id) if event_id is not None else None
-
-
-def _index(items: list[Any]) -> dict[str, Any]:
-    return {item.id: item for item in items}
+        """The event an id names (None for None); for many look-ups, index ``events`` once instead."""
+        return next((e for e in self.events if e.id == event_id), None) if event_id is not None else None
 
 
 def undefined_reference(claim: Any, entities: set[str], events: set[str]) -> str | None:

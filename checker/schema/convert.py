@@ -5,13 +5,14 @@
   of entities and events with ids; hedge, amount and unit become one value as written.
 * :func:`to_v1` gives the reconciler the per-claim view it compares (names instead of ids). Version
   2.0 knows more than 1.0 can say, so it is carried in the fields that keep facts apart: a
-  background event or one with its own date keeps its ``when`` in its type ("flood (2019)"), and a
-  number's subject goes into its measure ("age of Paul Okafor").
+  background event, or one whose article has another event of its type, keeps its ``when`` in its
+  type ("flood (2019)"); a number's subject goes into its measure ("age of Paul Okafor").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -375,124 +376,155 @@ def _status_of_title(title: str) -> v1.Status:
     return status
 
 
-def _attribution(source: SourceClaims, said_by: str | None) -> v1.Attribution:
-    entity = source.entity(said_by)
-    if entity is None:
-        return v1.Attribution(source_type="outlet", name=None)
-    if entity.type == "anonymous":
-        return v1.Attribution(source_type="anonymous", name=None if entity.name == UNNAMED_SOURCE else entity.name)
-    if entity.type == "place":
-        return v1.Attribution(source_type="organisation", name=entity.name)
-    return v1.Attribution(source_type=entity.type, name=entity.name)
+class _View:
+    """One source's inventory, indexed once, and the 1.0 pieces its claims share (built once per id)."""
+
+    def __init__(self, source: SourceClaims) -> None:
+        self.entities = {e.id: e for e in source.entities}
+        self.events = {e.id: e for e in source.events}
+        self._types = Counter(e.type.strip().lower() for e in source.events)
+        self._voices: dict[str | None, v1.Attribution] = {}
+        self._event_refs: dict[str, tuple[v1.EventRef, v1.Modality]] = {}
+
+    def name(self, ref: str | None) -> str | None:
+        entity = self.entities.get(ref) if ref is not None else None
+        return entity.name if entity is not None else ref
+
+    def voice(self, said_by: str | None) -> v1.Attribution:
+        found = self._voices.get(said_by)
+        if found is None:
+            entity = self.entities.get(said_by) if said_by is not None else None
+            if entity is None:
+                found = v1.Attribution.model_construct(source_type="outlet", name=None)
+            elif entity.type == "anonymous":
+                name = None if entity.name == UNNAMED_SOURCE else entity.name
+                found = v1.Attribution.model_construct(source_type="anonymous", name=name)
+            elif entity.type == "place":
+                found = v1.Attribution.model_construct(source_type="organisation", name=entity.name)
+            else:
+                found = v1.Attribution.model_construct(source_type=entity.type, name=entity.name)
+            self._voices[said_by] = found
+        return found
+
+    def event(self, event_id: str | None) -> tuple[v1.EventRef | None, v1.Modality]:
+        if event_id is None or event_id not in self.events:
+            return None, "happened"
+        found = self._event_refs.get(event_id)
+        if found is None:
+            event = self.events[event_id]
+            type_ = event.type
+            if event.background or (event.when and self._types[event.type.strip().lower()] > 1):
+                type_ = f"{type_} ({event.when or 'background'})"
+            names = sorted(self.name(p) or p for p in event.participants)
+            found = v1.EventRef.model_construct(type=type_, participants=names), _MODALITY_OF_STATUS[event.status]
+            self._event_refs[event_id] = found
+        return found
 
 
-def _name(source: SourceClaims, ref: str | None) -> str | None:
-    entity = source.entity(ref)
-    return entity.name if entity is not None else ref
+_RELATIVE_DAY = re.compile(r"\d|\b(?:yesterday|today|tomorrow)\b", re.IGNORECASE)
 
 
-def _event_ref(source: SourceClaims, event_id: str | None) -> tuple[v1.EventRef | None, v1.Modality]:
-    event = source.event(event_id)
-    if event is None:
-        return None, "happened"
-    type_ = event.type
-    if event.background or event.when:
-        type_ = f"{type_} ({event.when or 'background'})"
-    names = [_name(source, p) or p for p in event.participants]
-    return v1.EventRef(type=type_, participants=sorted(names)), _MODALITY_OF_STATUS[event.status]
+def claim_to_v1(view: _View, grounded: GroundedClaim) -> v1.Claim:
+    """One 2.0 claim as the 1.0 claim the reconciler compares; the evidence is the grounded passage.
 
-
-def claim_to_v1(source: SourceClaims, grounded: GroundedClaim) -> v1.Claim:
-    """One 2.0 claim as the 1.0 claim the reconciler compares; the evidence is the grounded passage."""
+    Built without validation (``model_construct``): every part comes from a validated 2.0 file, and
+    the reconciler converts every claim of every source on every run."""
     claim = grounded.claim
     evidence = grounded.evidence.text
-    said_by = getattr(claim, "said_by", None)
-    attribution = _attribution(source, said_by)
-    common: dict[str, Any] = {"evidence": evidence, "attribution": attribution}
     if isinstance(claim, EventTimeClaim):
-        event, modality = _event_ref(source, claim.event)
+        event, modality = view.event(claim.event)
         assert event is not None
         weekday = _WEEKDAY_RE.search(claim.value)
-        return v1.EventTimeClaim(
-            **common,
-            kind="event_time",
+        return v1.EventTimeClaim.model_construct(
+            evidence=evidence,
+            attribution=view.voice(claim.said_by),
             hedge=None,
             modality=modality,
+            kind="event_time",
             event=event,
-            date=claim.value if re.search(r"\d|\b(?:yesterday|today|tomorrow)\b", claim.value, re.I) else None,
-            weekday=weekday.group(1).capitalize() if weekday else None,
+            date=claim.value if _RELATIVE_DAY.search(claim.value) else None,
+            weekday=weekday.group(1).capitalize() if weekday else None,  # type: ignore[arg-type]
             time_of_day=None,
             as_written=claim.value,
         )
     if isinstance(claim, DurationClaim):
-        event, modality = _event_ref(source, claim.event)
+        event, modality = view.event(claim.event)
         hedge, amount = split_hedge(claim.value)
-        subject = _name(source, claim.subject)
+        subject = view.name(claim.subject)
         if event is None:  # a standing fact: someone's tenure, a contract's term
-            event = v1.EventRef(type="term", participants=[subject] if subject else [])
+            event = v1.EventRef.model_construct(type="term", participants=[subject] if subject else [])
         elif subject:  # one event, several lengths: each runner's time is its own fact
-            event = event.model_copy(update={"type": f"{event.type} of {subject}"})
-        return v1.DurationClaim(**common, kind="duration", hedge=hedge, modality=modality, event=event, amount=amount)
-    if isinstance(claim, QuantityClaim):
-        event, modality = _event_ref(source, claim.event)
-        hedge, amount = split_hedge(claim.value)
-        subject = _name(source, claim.subject)
-        measure = f"{claim.measure} of {subject}" if subject else claim.measure
-        return v1.QuantityClaim(
-            **common,
-            kind="quantity",
+            event = v1.EventRef.model_construct(type=f"{event.type} of {subject}", participants=event.participants)
+        return v1.DurationClaim.model_construct(
+            evidence=evidence,
+            attribution=view.voice(claim.said_by),
             hedge=hedge,
             modality=modality,
-            measure=measure,
+            kind="duration",
+            event=event,
+            amount=amount,
+        )
+    if isinstance(claim, QuantityClaim):
+        event, modality = view.event(claim.event)
+        hedge, amount = split_hedge(claim.value)
+        subject = view.name(claim.subject)
+        return v1.QuantityClaim.model_construct(
+            evidence=evidence,
+            attribution=view.voice(claim.said_by),
+            hedge=hedge,
+            modality=modality,
+            kind="quantity",
+            measure=f"{claim.measure} of {subject}" if subject else claim.measure,
             event=event,
             amount=amount,
             unit=None,
         )
     if isinstance(claim, RoleClaim):
-        return v1.RoleClaim(
-            **common,
-            kind="role",
+        return v1.RoleClaim.model_construct(
+            evidence=evidence,
+            attribution=view.voice(None),
             hedge=None,
             modality="ongoing",
-            person=_name(source, claim.person) or claim.person,
+            kind="role",
+            person=view.name(claim.person) or claim.person,
             title=claim.title,
-            organisation=_name(source, claim.organisation),
+            organisation=view.name(claim.organisation),
             status=_status_of_title(claim.title),
         )
     if isinstance(claim, QuoteClaim):
-        speaker = _name(source, claim.speaker)
+        speaker = view.name(claim.speaker)
         # a quotation's voice is its speaker's (an unnamed speaker is an anonymous source)
-        voice = (
-            v1.Attribution(source_type="person", name=speaker)
-            if speaker
-            else v1.Attribution(source_type="anonymous", name=None)
+        voice = v1.Attribution.model_construct(
+            source_type="person" if speaker else "anonymous", name=speaker if speaker else None
         )
-        return v1.QuoteClaim(
+        return v1.QuoteClaim.model_construct(
             evidence=evidence,
             attribution=voice,
-            kind="quote",
             hedge=None,
             modality="happened",
+            kind="quote",
             speaker=speaker,
             text=claim.text,
         )
     if isinstance(claim, MembershipClaim):
-        return v1.MembershipClaim(
-            **common,
-            kind="membership",
+        return v1.MembershipClaim.model_construct(
+            evidence=evidence,
+            attribution=view.voice(claim.said_by),
             hedge=None,
             modality="happened",
+            kind="membership",
             group=claim.group,
-            members=[_name(source, m) or m for m in claim.members],
+            members=[view.name(m) or m for m in claim.members],
             completeness=claim.completeness,
         )
     assert isinstance(claim, PropositionClaim)
-    return v1.PropositionClaim(
-        **common,
-        kind="proposition",
+    return v1.PropositionClaim.model_construct(
+        evidence=evidence,
+        attribution=view.voice(claim.said_by),
         hedge=None,
         modality=claim.modality,
-        subject=_name(source, claim.subject) or claim.subject,
+        kind="proposition",
+        subject=view.name(claim.subject) or claim.subject,
         predicate=claim.predicate,
         object=claim.object,
         negated=claim.negated,
@@ -501,11 +533,15 @@ def claim_to_v1(source: SourceClaims, grounded: GroundedClaim) -> v1.Claim:
 
 def to_v1(source: SourceClaims) -> v1.SourceClaims:
     """A 2.0 source in the per-claim 1.0 view (see the module docstring for what it carries where)."""
-    return v1.SourceClaims(
+    view = _View(source)
+    return v1.SourceClaims.model_construct(
+        schema_version="1.0",
         source=source.source,
         extractor=source.extractor,
         claims=[
-            v1.GroundedClaim(claim=claim_to_v1(source, g), evidence=g.evidence, match=g.match, score=g.score)
+            v1.GroundedClaim.model_construct(
+                claim=claim_to_v1(view, g), evidence=g.evidence, match=g.match, score=g.score
+            )
             for g in source.claims
         ],
         ungrounded=[],  # never reconciled; the 2.0 source keeps them
