@@ -145,8 +145,18 @@ def cassette_path(prompt: str, story: Story) -> Path:
 
 
 def standin_prompts() -> list[str]:
-    """Prompt versions that have stand-in cassettes."""
-    return sorted(p.name for p in STANDIN.iterdir() if p.is_dir()) if STANDIN.is_dir() else []
+    """Extractors with stand-in cassettes: ``<prompt>`` for an extraction prompt, ``<prompt>+<align
+    prompt>`` when alignment answers exist for its claims too."""
+    if not STANDIN.is_dir():
+        return []
+    found = []
+    for folder in sorted(p for p in STANDIN.iterdir() if p.is_dir()):
+        if "+" in folder.name:
+            align_prompt, prompt = folder.name.split("+", 1)
+            found.append(f"{prompt}+{align_prompt}")
+        else:
+            found.append(folder.name)
+    return sorted(found)
 
 
 @contextlib.contextmanager
@@ -161,41 +171,63 @@ def replaying(cassette: Path) -> Iterator[None]:
         yield
 
 
+def align_cassette_path(align_prompt: str, prompt: str, story: Story) -> Path:
+    return STANDIN / f"{align_prompt}+{prompt}" / story.split / f"{story.name}.yaml"
+
+
 def report_for(story: Story, extractor: str) -> Report:
-    """The report checker gives on the story: ``offline`` or ``llm:<prompt>`` (stand-in replay)."""
-    from checker.api import check
+    """The report checker gives on the story: ``offline``, ``llm:<prompt>`` (stand-in extraction replayed,
+    rules alignment) or ``llm:<prompt>+<align prompt>`` (stand-in alignment replayed too)."""
+    from checker.api import aextract, check, report_from_run
+    from checker.extract import run_blocking
 
     sources = _sources(story)
     if extractor == "offline":
         return check(sources, extractor="offline", use_cache=False)
-    prompt = extractor.removeprefix("llm:")
+    prompt, _, align_prompt = extractor.removeprefix("llm:").partition("+")
     with replaying(cassette_path(prompt, story)):
-        return check(
-            sources,
-            extractor="llm",
-            model=STANDIN_MODEL,
-            base_url=REPLAY_URL,
-            use_cache=False,
-            prompt=prompt,
-            concurrency=1,
+        run = run_blocking(
+            aextract(
+                sources,
+                extractor="llm",
+                model=STANDIN_MODEL,
+                base_url=REPLAY_URL,
+                use_cache=False,
+                prompt=prompt,
+                concurrency=1,
+            )
         )
+    if not align_prompt:
+        return report_from_run(run)
+    from checker.align import align
+    from checker.llm import LLMSettings
+
+    settings = LLMSettings(model=STANDIN_MODEL, base_url=REPLAY_URL, api_key="standin")
+    claims = [o.claims for o in run.outcomes if o.claims is not None]
+    with replaying(align_cassette_path(align_prompt, prompt, story)):
+        aligned = run_blocking(align(claims, settings, use_cache=False, concurrency=1))
+    return report_from_run(run, None, aligned)
 
 
 # --- scoring ------------------------------------------------------------------------------------
 
 
-def _spans(finding: Finding) -> list[tuple[str, int, int, str]]:
+def _spans(finding: Finding, whole_sentence: bool) -> list[tuple[str, int, int, str]]:
     spans = []
     for value in finding.values:
-        where = value.span if value.span is not None else value.evidence
+        where = value.span if value.span is not None and not whole_sentence else value.evidence
         spans.append((value.source, where.start, where.end, value.normalized))
     return spans
 
 
 def _covered(item: Item, finding: Finding) -> list[tuple[int, str]]:
-    """(index of the expected value, the finding's normalised value for it) for each value it covers."""
+    """(index of the expected value, the finding's normalised value for it) for each value it covers.
+
+    A value is matched by its own span; a quotation's expected values may be its speaker ("said Fire
+    Chief Ybarra", for an attribution conflict), which is in the quotation's sentence, not in its words.
+    """
     covered = []
-    spans = _spans(finding)
+    spans = _spans(finding, whole_sentence=item.kind == "quote")
     for i, expected in enumerate(item.values):
         for source, start, end, normalized in spans:
             if source == expected.source and start < expected.end and expected.start < end:
@@ -345,7 +377,11 @@ def run(splits: Sequence[str], extractors: Sequence[str], only: str | None, deta
             scored = []
             rows = []
             for story in (s for s in chosen if s.split == split):
-                if extractor != "offline" and not cassette_path(extractor.removeprefix("llm:"), story).is_file():
+                prompt, _, align_prompt = extractor.removeprefix("llm:").partition("+")
+                missing = extractor != "offline" and not cassette_path(prompt, story).is_file()
+                if align_prompt and not align_cassette_path(align_prompt, prompt, story).is_file():
+                    missing = True
+                if missing:
                     print(f"{extractor}: no stand-in cassette for {split}/{story.name}; not scored", file=sys.stderr)
                     continue
                 report = report_for(story, extractor)

@@ -18,6 +18,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from checker.align import AlignmentRun, AlignMode
 from checker.errors import ConfigError, InputError
 from checker.extract import ExtractOptions, Progress, RunResult, extract_sources, run_blocking
 from checker.llm import LLMSettings
@@ -47,12 +48,12 @@ def _unique_names(sources: Sequence[Source]) -> None:
         seen.add(source.name)
 
 
-def report_from_run(run: RunResult, draft_name: str | None = None) -> Report:
+def report_from_run(run: RunResult, draft_name: str | None = None, aligned: AlignmentRun | None = None) -> Report:
     """Reconcile what was extracted and state how it was made; review the draft when there is one."""
     from checker.reconcile import reconcile
 
     claims = [o.claims for o in run.outcomes if o.claims is not None]
-    report = reconcile(claims)
+    report = reconcile(claims, aligned.alignment if aligned is not None else None)
     draft_claims = next((c for c in claims if c.source.name == draft_name), None)
     if draft_claims is not None:
         from checker.draft import review_draft
@@ -65,10 +66,11 @@ def report_from_run(run: RunResult, draft_name: str | None = None) -> Report:
                 extractor_kinds=sorted({run.extractor}),
                 model=run.model,
                 prompt_version=run.prompt,
-                model_calls=run.usage.calls,
-                prompt_tokens=run.usage.prompt_tokens,
-                completion_tokens=run.usage.completion_tokens,
-                cache_hits=run.cache_hits,
+                alignment=aligned.describe() if aligned is not None else report.run.alignment,
+                model_calls=run.usage.calls + (aligned.usage.calls if aligned else 0),
+                prompt_tokens=run.usage.prompt_tokens + (aligned.usage.prompt_tokens if aligned else 0),
+                completion_tokens=run.usage.completion_tokens + (aligned.usage.completion_tokens if aligned else 0),
+                cache_hits=run.cache_hits + (aligned.cache_hits if aligned else 0),
             ),
             "complete": not failed,
             "failed_sources": failed,
@@ -118,11 +120,14 @@ async def acheck(
     concurrency: int = 8,
     timeout: float | None = None,
     progress: Progress | None = None,
+    align: AlignMode = "auto",
 ) -> Report:
     """Extract, ground and reconcile ``sources``; failed sources are named in the report.
 
     With ``draft``, the draft is compared with the sources and each of its claims
-    is labelled supported, contradicted or unsupported (``report.draft``).
+    is labelled supported, contradicted or unsupported (``report.draft``). ``align`` chooses
+    how claims are aligned into facts: ``rules``, ``model`` (one more model call per story,
+    :mod:`checker.align`) or ``auto`` (the model when the claims came from one).
     """
     if not sources:
         raise InputError("no sources given")
@@ -138,8 +143,42 @@ async def acheck(
         timeout=timeout,
         progress=progress,
     )
+    aligned = await aalign(
+        run,
+        align=align,
+        model=model,
+        base_url=base_url,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
+        concurrency=concurrency,
+        timeout=timeout,
+    )
     # A draft that fails to extract is named in failed_sources like any source; the report is incomplete.
-    return report_from_run(run, draft.name if draft is not None else None)
+    return report_from_run(run, draft.name if draft is not None else None, aligned)
+
+
+async def aalign(
+    run: RunResult,
+    *,
+    align: AlignMode = "auto",
+    model: str | None = None,
+    base_url: str | None = None,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+    concurrency: int = 8,
+    timeout: float | None = None,
+) -> AlignmentRun | None:
+    """The model's alignment of an extraction run's claims, or None when the rules align alone."""
+    from checker.align import align as model_align
+    from checker.align import choose_alignment
+
+    settings = LLMSettings.from_env(model=model, base_url=base_url, timeout=timeout)
+    if align == "model" and not settings.configured:
+        raise ConfigError("--align model needs a model: set OPENAI_API_KEY or OPENAI_BASE_URL")
+    if choose_alignment(align, settings, run.extractor) == "rules":
+        return None
+    claims = [o.claims for o in run.outcomes if o.claims is not None]
+    return await model_align(claims, settings, cache_dir=cache_dir, use_cache=use_cache, concurrency=concurrency)
 
 
 def check(sources: Sequence[Source], **options: object) -> Report:

@@ -92,7 +92,7 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
     if "format" in output:
         output["fmt"] = output.pop("format")
     ctx.default_map = {
-        "check": {**defaults, **output},
+        "check": {**defaults, **output, **{k: v for k, v in config.items() if k == "align"}},
         "extract": defaults,
         "reconcile": output,
     }
@@ -260,6 +260,14 @@ _fail_on_option = click.option(
     "draft_path",
     help="Your own draft: label each of its claims supported, contradicted or unsupported by SOURCES.",
 )
+@click.option(
+    "--align",
+    type=click.Choice(["auto", "rules", "model"]),
+    default="auto",
+    show_default=True,
+    help="How claims about one fact are matched across sources: rules, model (one more model call per "
+    "story, per kind of claim when large) or auto (the model when it extracted the claims).",
+)
 @_extraction_options
 @_format_option
 @_output_option
@@ -268,6 +276,7 @@ _fail_on_option = click.option(
 def check(
     sources: tuple[str, ...],
     draft_path: str | None,
+    align: str,
     extractor: str,
     model: str | None,
     prompt: str | None,
@@ -312,7 +321,10 @@ def check(
         concurrency=concurrency,
         timeout=timeout,
         progress=_progress(),
+        align=align,
     )
+    if "failed" in report.run.alignment:
+        click.echo(f"checker: warning: alignment: {report.run.alignment}", err=True)
     texts = {source.name: source.text for source in [*loaded, *([draft] if draft else [])]}
     _emit(_render(report, fmt, terminal=output is None and sys.stdout.isatty(), texts=texts), output)
     _finish(report, "none" if fail_on == "never" else fail_on)

@@ -27,7 +27,7 @@ from checker.sources import Source
 
 MANIFEST_NAME = "sources.toml"
 _SOURCE_KEYS = {"outlet", "url", "published"}
-CONFIG_KEYS = {"model", "base_url", "extractor", "prompt", "concurrency", "cache_dir", "format", "fail_on"}
+CONFIG_KEYS = {"model", "base_url", "extractor", "prompt", "align", "concurrency", "cache_dir", "format", "fail_on"}
 
 
 def _load_toml(path: Path) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from checker.schema.v1 import Attribution, Modality
 
-REPORT_VERSION = "1.1"
+REPORT_VERSION = "2.0"
 
 Verdict = Literal[
     "conflict",
@@ -60,7 +60,11 @@ class RunInfo(_Model):
 
     extractor_kinds: list[str] = Field(default_factory=list, description="Extractor kinds of the sources, sorted.")
     model: str | None = Field(default=None, description="Model name when an LLM extracted claims.")
-    prompt_version: str | None = Field(default=None, description="Prompt template version, e.g. extract_claims.v1.")
+    prompt_version: str | None = Field(default=None, description="Prompt template version, e.g. extract_claims.v2.")
+    alignment: str = Field(
+        default="rules",
+        description="How claims were aligned into facts: 'rules', or the prompt and model that grouped them.",
+    )
     model_calls: int = Field(default=0, ge=0)
     prompt_tokens: int = Field(default=0, ge=0)
     completion_tokens: int = Field(default=0, ge=0)
@@ -119,7 +123,12 @@ class Finding(_Model):
     rule: str = Field(description="Stable identifier of the rule that decided, e.g. duration.interval_overlap.")
     explanation: str = Field(description="Deterministic one-line explanation.")
     attributed_to: str | None = Field(
-        default=None, description="null for the reporting pool (outlet, organisations, documents), else who said it."
+        default=None,
+        description="Who the values other than the articles' own are attributed to (sorted, comma-joined); "
+        "null when every value is in an article's own voice.",
+    )
+    aligned_by: Literal["rules", "model"] = Field(
+        default="rules", description="'model' when a model's alignment joined these values into one fact."
     )
     values: list[FindingValue]
 

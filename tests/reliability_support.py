@@ -87,8 +87,14 @@ def write_articles(directory: Path, b_text: str = ARTICLE_B) -> tuple[Path, Path
 
 
 def run_cli(*args: str, stdin: bytes | str | None = None) -> Result:
-    """Run ``checker`` in-process; click catches everything, so callers inspect ``result.exception``."""
-    return CliRunner().invoke(cli, list(args), input=stdin)
+    """Run ``checker`` in-process; click catches everything, so callers inspect ``result.exception``.
+
+    ``check`` runs with ``--align rules`` unless told otherwise: these tests count and script the
+    extraction requests, and the alignment request has its own tests (tests/test_align.py)."""
+    argv = list(args)
+    if argv[:1] == ["check"] and "--align" not in argv:
+        argv += ["--align", "rules"]
+    return CliRunner().invoke(cli, argv, input=stdin)
 
 
 def assert_clean_exit(result: Result, code: int, *fragments: str) -> str:

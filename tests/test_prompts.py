@@ -6,18 +6,36 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from reconcile_cases.builders import Article, count, ev
 
 from checker.errors import PromptError
 from checker.extract import render_chunk
-from checker.prompts import DEFAULT_EXTRACT_PROMPT, available, prompts_dir, render
+from checker.prompts import DEFAULT_EXTRACT_PROMPT, RenderedPrompt, available, prompts_dir, render
+from checker.reconcile.identity import batches
+from checker.schema.convert import from_v1
+
+STORM = ev("storm", "Florida")
 
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_VARIABLES = {"published": "2025-02-13", "text": "Golden article.\n\nSecond paragraph with “quotes”."}
 
 
+def _alignment_request(name: str) -> RenderedPrompt:
+    """The first request the aligner builds for a small two-article story: pins the claim lines too."""
+    a = Article("a.txt", dt.date(2025, 2, 13))
+    a.add("The storm killed at least 12 people.", count("at least 12", "deaths", "12", hedge="at least", event=STORM))
+    b = Article("b.txt", dt.date(2025, 2, 14))
+    b.add("Police said 27 people died.", count("27 people died", "fatalities", "27", event=STORM))
+    return render(name, claims=batches([from_v1(a.build()), from_v1(b.build())])[0].text)
+
+
 def _flatten(name: str) -> str:
-    """The request exactly as the extractor builds it for one chunk (v2 numbers the sentences)."""
-    prompt = render_chunk(name, GOLDEN_VARIABLES["text"], dt.date.fromisoformat(GOLDEN_VARIABLES["published"]))
+    """The request exactly as the pipeline builds it: one chunk of an article (v2 numbers the
+    sentences), or one alignment request."""
+    if name.startswith("align_claims."):
+        prompt = _alignment_request(name)
+    else:
+        prompt = render_chunk(name, GOLDEN_VARIABLES["text"], dt.date.fromisoformat(GOLDEN_VARIABLES["published"]))
     return "".join(f"=== {role}\n{content}\n" for role, content in prompt.messages)
 
 

@@ -15,8 +15,10 @@ import pytest
 from reconcile_cases.builders import Article, quote
 
 from checker import normalize
-from checker import reconcile as reconcile_module
-from checker.reconcile import _construct, _first_contradiction, reconcile
+from checker.reconcile import reconcile
+from checker.reconcile.judge import quotes as quotes_module
+from checker.reconcile.judge.common import construct as _construct
+from checker.reconcile.judge.lists import _first_contradiction
 from checker.report import Evidence, FindingValue
 from checker.schema.v1 import Attribution, SourceClaims
 
@@ -65,7 +67,7 @@ def _comparisons(monkeypatch: pytest.MonkeyPatch, sources: int) -> int:
         return wrapper
 
     with monkeypatch.context() as patch:
-        patch.setattr(reconcile_module, "quote_relation", counted(normalize.quote_relation))
+        patch.setattr(quotes_module, "quote_relation", counted(quotes_module.quote_relation))
         patch.setattr(normalize, "_is_fragment", counted(normalize._is_fragment))
         reconcile(_story(sources))
     return calls

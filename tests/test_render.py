@@ -312,7 +312,7 @@ def test_markdown_of_the_seeds_is_ordered_and_deterministic() -> None:
     headings = re.findall(r"^## (.+) \(\d+\)$", md, flags=re.MULTILINE)
     groups = [h.lower().replace(" ", "_") for h in headings if h != "Sources" and not h.startswith("Ungrounded")]
     assert groups == sorted(groups, key=_rank) and groups[0] == "conflict"
-    assert md.index("weekday of the call between Donald Trump and Vladimir Putin") < md.index("## Agree")
+    assert md.index("day of the phone call between Donald Trump and Vladimir Putin") < md.index("## Agree")
     assert "  > held a significant phone conversation on Thursday" in md
     assert md.count("\n### ") == len(report.findings)
 

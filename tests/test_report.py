@@ -31,13 +31,16 @@ RUN_KEYS = [
     "extractor_kinds",
     "model",
     "prompt_version",
+    "alignment",
     "model_calls",
     "prompt_tokens",
     "completion_tokens",
     "cache_hits",
 ]
 SOURCE_KEYS = ["name", "outlet", "url", "published", "extractor", "claims", "ungrounded"]
-FINDING_KEYS = ["id", "fact", "kind", "verdict", "severity", "rule", "explanation", "attributed_to", "values"]
+FINDING_KEYS = [
+    "id", "fact", "kind", "verdict", "severity", "rule", "explanation", "attributed_to", "aligned_by", "values"
+]  # fmt: skip
 VALUE_KEYS = ["source", "value", "normalized", "attribution", "modality", "evidence", "span"]
 UNGROUNDED_KEYS = ["source", "kind", "evidence", "reason"]
 
@@ -67,7 +70,7 @@ def _report() -> Report:
 def test_top_level_keys_in_contract_order() -> None:
     data = json.loads(_report().to_json())
     assert list(data) == TOP_KEYS
-    assert data["report_version"] == REPORT_VERSION == "1.1"
+    assert data["report_version"] == REPORT_VERSION == "2.0"
     assert list(data["run"]) == RUN_KEYS
     assert data["complete"] is True and data["failed_sources"] == []
 
@@ -119,7 +122,7 @@ def test_json_is_stable_utf8_with_trailing_newline() -> None:
     first, second = _report().to_json(), _report().to_json()
     assert first == second
     assert first.endswith("}\n") and "Daily Ä" in first
-    assert first.startswith('{\n  "report_version": "1.1",\n')
+    assert first.startswith('{\n  "report_version": "2.0",\n')
     assert Report.model_validate_json(first).to_json() == first
 
 

@@ -1,0 +1,1 @@
+"""Each kind of claim judged: times, lengths and numbers, offices, quotations, lists and statements."""

@@ -1,0 +1,1 @@
+"""The story resolved across articles: who is who, and which events are one."""

@@ -1,0 +1,33 @@
+"""The reconciler's word tables, read once from ``checker/reconcile/data/`` (data, not code)."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("checker.reconcile").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """The words of a ``.txt`` table (several per line allowed)."""
+    return frozenset(word for line in _lines(f"{name}.txt") for word in line.split())
+
+
+@functools.cache
+def mapping(name: str) -> dict[str, str]:
+    """A ``.tsv`` table of ``key<TAB>value`` lines."""
+    pairs = (line.split("\t", 1) for line in _lines(f"{name}.tsv"))
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+@functools.cache
+def load_zones() -> dict[str, frozenset[int]]:
+    """``time_zones.tsv``: zone word or place -> the offsets (minutes east of UTC) it can be."""
+    return {
+        name: frozenset(round(float(hours) * 60) for hours in offsets.split(","))
+        for name, offsets in mapping("time_zones").items()
+    }

@@ -1,0 +1,266 @@
+"""Model-assisted alignment: the model's groups meet claims the rules cannot, they are checked before
+use, they decide for the claims they hold, a failed request costs only its own groups, and the
+report is the same whatever order the claims come in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openai_stub import PATH, claims_json, completion, json_response, user_text
+from pytest_httpserver import HTTPServer
+from reconcile_cases.builders import Article, count, ev, lasted
+from reliability_support import assert_clean_exit, run_cli
+from werkzeug import Request, Response
+
+from checker.align import apply
+from checker.reconcile import Alignment, reconcile
+from checker.reconcile.identity import Batch, batches
+from checker.schema import SourceClaims
+from checker.schema.alignment import AlignmentAnswer, AlignmentGroup
+from checker.schema.convert import from_v1
+
+CUTS = ev("restructuring", "Acme Corp")
+
+
+def _story() -> list[SourceClaims]:
+    """Two articles name one figure differently ("jobs cut" / "layoffs") and disagree on it; a
+    duration both name the same way agrees."""
+    a = Article("a.txt", dt.date(2026, 4, 16))
+    a.add("Acme cut 1,200 jobs.", count("1,200 jobs", "jobs cut", "1,200", event=CUTS))
+    a.add("The meeting lasted two hours.", lasted("two hours", CUTS, "two hours"))
+    b = Article("b.txt", dt.date(2026, 4, 16))
+    b.add("Acme announced 1,500 layoffs.", count("1,500 layoffs", "layoffs", "1,500", event=CUTS))
+    b.add("The meeting lasted two hours.", lasted("two hours", CUTS, "two hours"))
+    return [from_v1(a.build()), from_v1(b.build())]
+
+
+def _ids(batch: Batch, *phrases: str) -> list[str]:
+    """The ids of the request's claims whose line holds one of the phrases."""
+    lines = batch.text.splitlines()
+    return [line.split(" ", 1)[0] for line in lines if line.startswith("s") and any(p in line for p in phrases)]
+
+
+def _alignment(sources: list[SourceClaims], *groups: tuple[str, ...]) -> Alignment:
+    """What a model answering ``groups`` (each: phrases of its claims' lines) makes of the story."""
+    found: dict[tuple[str, int], tuple[str, str]] = {}
+    seen: dict[tuple[str, int], int] = {}
+    for batch in batches(sources):
+        answer = AlignmentAnswer(
+            groups=[AlignmentGroup(label=" / ".join(g), claims=ids) for g in groups if len(ids := _ids(batch, *g)) > 1]
+        )
+        apply(batch, answer, found)
+        seen.update(dict.fromkeys(batch.refs.values(), batch.index))
+    return Alignment(found, how="align_claims.v1 (test)", seen=seen)
+
+
+def _quantities(report: Any) -> list[tuple[str, str, str]]:
+    return sorted((f.verdict, f.aligned_by, ",".join(sorted({v.source for v in f.values})))
+                  for f in report.findings if f.kind == "quantity")  # fmt: skip
+
+
+def test_rules_alone_leave_differently_named_figures_apart() -> None:
+    assert _quantities(reconcile(_story())) == [
+        ("single_source", "rules", "a.txt"),
+        ("single_source", "rules", "b.txt"),
+    ]
+
+
+def test_the_models_group_makes_them_one_fact_and_the_finding_says_so() -> None:
+    story = _story()
+    report = reconcile(story, _alignment(story, ("jobs cut", "layoffs")))
+    assert _quantities(report) == [("conflict", "model", "a.txt,b.txt")]
+    conflict = next(f for f in report.findings if f.kind == "quantity")
+    assert conflict.fact == "jobs cut / layoffs"  # the model's label
+    assert conflict.rule == "quantity.disjoint_intervals"
+    assert report.run.alignment == "align_claims.v1 (test)"
+
+
+def test_a_group_of_one_known_claim_is_no_group() -> None:
+    story = _story()
+    batch = next(b for b in batches(story) if b.kind == "quantity")
+    (first,) = _ids(batch, "jobs cut")
+    groups: dict[tuple[str, int], tuple[str, str]] = {}
+    answer = AlignmentAnswer(
+        groups=[
+            AlignmentGroup(label="unknown ids", claims=[first, "s9.9", " s7.1 "]),
+            AlignmentGroup(label="  spaced\n label ", claims=[first, *_ids(batch, "layoffs")]),
+            AlignmentGroup(label="again", claims=[first, *_ids(batch, "layoffs")]),
+        ]
+    )
+    apply(batch, answer, groups)
+    assert sorted(label for _group, label in groups.values()) == ["spaced label", "spaced label"]
+    assert len({group for group, _label in groups.values()}) == 1  # an id stays in its first group
+
+
+def _three_meetings() -> list[SourceClaims]:
+    """Three lengths the rules file under one fact; the third article's is of another sitting."""
+    story = _story()
+    c = Article("c.txt", dt.date(2026, 4, 16))
+    c.add("The meeting lasted three hours.", lasted("three hours", CUTS, "three hours"))
+    return [*story, from_v1(c.build())]
+
+
+def _meetings_of_a_and_b(story: list[SourceClaims]) -> Alignment:
+    """A model's answer that groups a.txt's and b.txt's lengths and leaves c.txt's out."""
+    batch = next(b for b in batches(story) if b.kind == "duration")
+    ids = [claim_id for claim_id, ref in batch.refs.items() if ref[0] in ("a.txt", "b.txt")]
+    groups: dict[tuple[str, int], tuple[str, str]] = {}
+    apply(batch, AlignmentAnswer(groups=[AlignmentGroup(label="the first sitting", claims=ids)]), groups)
+    return Alignment(groups, how="test", seen=dict.fromkeys(batch.refs.values(), batch.index))
+
+
+def test_a_claim_the_model_grouped_is_not_pulled_into_its_rule_fact() -> None:
+    story = _three_meetings()
+    assert [f.verdict for f in reconcile(story).findings if f.kind == "duration"] == ["conflict"]
+    aligned = reconcile(story, _meetings_of_a_and_b(story))
+    durations = sorted((f.verdict, f.aligned_by, len(f.values)) for f in aligned.findings if f.kind == "duration")
+    assert durations == [("agree", "rules", 2), ("single_source", "rules", 1)]
+
+
+def test_the_rules_join_what_the_model_saw_in_separate_requests() -> None:
+    """A long story is cut into requests; the model cannot group across them, the rules still do."""
+    story = _three_meetings()
+    parts = [b for b in batches(story, max_lines=1) if b.kind == "duration"]
+    assert len(parts) == 2
+    groups: dict[tuple[str, int], tuple[str, str]] = {}
+    seen: dict[tuple[str, int], int] = {}
+    for batch in parts:
+        apply(batch, AlignmentAnswer(groups=[AlignmentGroup(label="sitting", claims=list(batch.refs))]), groups)
+        seen.update(dict.fromkeys(batch.refs.values(), batch.index))
+    aligned = reconcile(story, Alignment(groups, how="test", seen=seen))
+    assert [(f.verdict, len(f.values)) for f in aligned.findings if f.kind == "duration"] == [("conflict", 3)]
+
+
+def test_any_order_of_sources_and_claims_gives_the_same_bytes_with_a_replayed_alignment() -> None:
+    story = _story()
+    alignment = _alignment(story, ("jobs cut", "layoffs"))
+    expected = reconcile(story, alignment).to_json()
+    rng = random.Random(5)
+    for _ in range(20):
+        shuffled = []
+        for source in rng.sample(story, len(story)):
+            claims = list(source.claims)
+            rng.shuffle(claims)
+            shuffled.append(source.model_copy(update={"claims": claims}))
+        assert reconcile(shuffled, _alignment(shuffled, ("jobs cut", "layoffs"))).to_json() == expected
+
+
+# --- through the CLI, against a local server ------------------------------------------------------------
+
+ARTICLE_A = "The Bank of Westhaven raised its key rate on Tuesday. The rate hike was 0.25 points.\n"
+ARTICLE_B = "The Bank of Westhaven raised its key rate on Tuesday. The increase in the key rate was 0.5 points.\n"
+
+
+def _extraction(user: str) -> str:
+    evidence = "0.25 points" if "0.25" in user else "0.5 points"
+    measure = "rate hike" if "0.25" in user else "increase in the key rate"
+    claim = {
+        "evidence": evidence,
+        "attribution": {"source_type": "outlet", "name": None},
+        "hedge": None,
+        "modality": "happened",
+        "kind": "quantity",
+        "measure": measure,
+        "event": {"type": "rate decision", "participants": ["Bank of Westhaven"]},
+        "amount": evidence,
+        "unit": None,
+    }
+    return claims_json(claim, sentence=2)
+
+
+@pytest.fixture
+def server() -> Iterator[HTTPServer]:
+    with HTTPServer(host="127.0.0.1", port=0, threaded=True) as httpserver:
+        yield httpserver
+
+
+def _serve(server: HTTPServer, align: str) -> list[str]:
+    """Extractions always; alignment requests answered with one group, a 500, or junk."""
+    seen: list[str] = []
+
+    def handle(request: Request) -> Response:
+        body = json.loads(request.get_data())
+        user = user_text(request)
+        seen.append("align" if "Group the claims" in user else "extract")
+        if "Group the claims" not in user:
+            return json_response(completion(_extraction(user)))
+        if align == "fail":
+            return json_response({"error": {"message": "overloaded"}}, status=500)
+        ids = [line.split(" ", 1)[0] for line in user.splitlines() if line.startswith("s") and " number " in line]
+        answer = {"groups": [{"label": "size of the rate rise", "claims": ids}]}
+        assert body["response_format"]["type"] in ("json_schema", "json_object")
+        return json_response(completion(json.dumps(answer)))
+
+    server.expect_request(PATH, method="POST").respond_with_handler(handle)
+    return seen
+
+
+def _check(server: HTTPServer, tmp_path: Path, *extra: str) -> tuple[Any, dict[str, Any]]:
+    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    result = run_cli(
+        "check",
+        *(str(tmp_path / "a.txt"), str(tmp_path / "b.txt")),
+        *("--extractor", "llm", "--base-url", server.url_for("/v1"), "--format", "json"),
+        *("--cache-dir", str(tmp_path / "cache"), *extra),
+    )
+    return result, json.loads(result.stdout) if result.stdout.strip() else {}
+
+
+def test_check_aligns_with_the_model_by_default_when_the_model_extracted(
+    server: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    seen = _serve(server, "answer")
+    result, report = _check(server, tmp_path, "--align", "auto")
+    assert_clean_exit(result, 1)  # the figures conflict
+    assert seen.count("align") == 1
+    assert report["run"]["alignment"].startswith("align_claims.v1 (")
+    (finding,) = [f for f in report["findings"] if f["kind"] == "quantity"]
+    assert (finding["verdict"], finding["aligned_by"], finding["fact"]) == (
+        "conflict",
+        "model",
+        "size of the rate rise",
+    )
+    _, report_again = _check(server, tmp_path, "--align", "auto")  # the answer is cached
+    assert seen.count("align") == 1 and report_again["findings"] == report["findings"]
+    assert report_again["run"]["cache_hits"] == 3
+
+
+def test_rules_alignment_makes_no_alignment_request(
+    server: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    seen = _serve(server, "answer")
+    result, report = _check(server, tmp_path, "--align", "rules")
+    assert_clean_exit(result, 0)
+    assert "align" not in seen and report["run"]["alignment"] == "rules"
+
+
+def test_a_failed_alignment_request_leaves_the_rules_and_says_so(
+    server: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+    monkeypatch.setenv("CHECKER_MAX_ATTEMPTS", "2")
+    monkeypatch.setenv("CHECKER_BACKOFF_MAX", "0")
+    _serve(server, "fail")
+    result, report = _check(server, tmp_path, "--align", "model")
+    assert_clean_exit(result, 0)  # a report, complete, aligned by the rules
+    assert report["complete"] is True
+    assert "1 of 1 request(s) failed, their claims aligned by rules" in report["run"]["alignment"]
+    assert any(line.startswith("checker: warning: alignment:") for line in result.stderr.splitlines())
+    assert {f["aligned_by"] for f in report["findings"]} == {"rules"}
+
+
+def test_align_model_without_a_model_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    result = run_cli("check", str(tmp_path / "a.txt"), "--extractor", "offline", "--align", "model")
+    assert_clean_exit(result, 2, "--align model needs a model")
