@@ -1,0 +1,141 @@
+"""Numbers written in digits or English words ("3,000", "1.2 million", "two and a half", "a dozen") read as
+floats, and the number words other normalisers share: scales give written figures their precision, ordinals
+read "its third year", and all of them tell a quote's numbers from its other words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.normalize.text import _clean
+
+_SMALL = {
+    "zero": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "couple": 2,
+    "half": 0.5,
+    "quarter": 0.25,
+}
+_SCALES = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "twentieth": 20,
+}
+_DIGITS_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+
+
+def _digits(tok: str) -> float | None:
+    m = _DIGITS_RE.match(tok)
+    if not m:
+        return None
+    return float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+
+
+def parse_number(text: str) -> float | None:
+    """Read a number written in digits or English words, or None.
+
+    Handles "3,000", "1.2 million", "2bn", "twenty-seven", "one and a half", "two and a half million",
+    "half a million", "a dozen", "one hundred and twenty". Written by hand because word2number drops
+    fractions ("one and a half" -> 1) and numerizer leaves "half a million" and "a dozen" half-done.
+    """
+    s = _clean(text)
+    s = re.sub(r"(\d)\s*(k|m|mn|mln|bn|b|tn)\b", r"\1 \2", s)
+    s = re.sub(r"\band an? (half|quarter)\b", r"+\1", s)
+    s = re.sub(r"\b(half|quarter) an?\b", r"\1", s)
+    toks = [t for t in s.split() if t not in ("and", "of")]
+    if not toks:
+        return None
+    total = 0.0
+    current: float | None = None
+    for tok in toks:
+        d = _digits(tok)
+        if d is not None:
+            if current is not None:
+                return None
+            current = d
+        elif tok in ("+half", "+quarter"):
+            current = (1.0 if current is None else current) + _SMALL[tok[1:]]
+        elif tok in ("a", "an"):
+            if current is not None:
+                return None
+            current = 1.0
+        elif tok in _SMALL:
+            v = float(_SMALL[tok])
+            if tok == "dozen":
+                current = 12.0 * (1.0 if current is None else current)
+            elif current is None:
+                current = v
+            elif (current >= 100 and current % 100 == 0) or (current >= 20 and current % 10 == 0 and v < 10):
+                current += v
+            else:
+                return None
+        elif tok in _SCALES:
+            if current is None:
+                if tok != "hundred" and tok not in ("thousand", "million", "billion", "trillion"):
+                    return None
+                current = 1.0
+            if tok == "hundred":
+                current *= 100.0
+            else:
+                total += current * _SCALES[tok]
+                current = None
+        else:
+            return None
+    return total + (current or 0.0)
