@@ -29,9 +29,6 @@ class Interval:
         return self.low <= value <= self.high
 
 
-_VAGUE_DIRECTION: dict[str, str] = {"long": "long", "short": "short", "many": "many", "few": "few"}
-
-
 @dataclass(frozen=True)
 class Amount:
     """A normalised amount: an interval in ``unit``, or a vague word with a direction.

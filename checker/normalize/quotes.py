@@ -23,7 +23,6 @@ _NEGATIONS = frozenset(
 _NUMBER_WORDS = (
     (set(_SMALL) - {"a", "an", "couple", "half", "quarter"}) | (set(_SCALES) - {"k", "m", "b"}) | set(_ORDINALS)
 )
-_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['.,][A-Za-z0-9]+)*")
 
 
 @dataclass(frozen=True)
