@@ -1,7 +1,8 @@
 """Pure normalisers: turn claim values into comparable keys and intervals, with their uncertainty.
 
 The reconciler compares what these functions return, never raw strings. Everything here is
-deterministic and side-effect free: no model, no network, no clock, no randomness, no I/O.
+deterministic and side-effect free: no model, no network, no clock, no randomness, and no I/O but
+reading the package's own word tables (``checker/normalize/data/``) once, at import.
 Heavy libraries (rapidfuzz, anyascii, nicknames) are imported lazily so the CLI starts fast.
 
 Layout
@@ -16,6 +17,10 @@ pyproject.toml keeps it so):
 * :mod:`~checker.normalize.measures`, :mod:`~checker.normalize.events`, :mod:`~checker.normalize.organisations`,
   :mod:`~checker.normalize.people`, :mod:`~checker.normalize.titles` — keys.
 * :mod:`~checker.normalize.dates`, :mod:`~checker.normalize.quotes`.
+
+Tables of words (synonyms, country names, hedges and their factors, units, honorifics...) are data, not
+code: plain-text and TSV files in ``checker/normalize/data/``, each saying in its header what it is for,
+read by :mod:`~checker.normalize._data`. Small regular expressions stay in the code that uses them.
 
 API overview
 ------------

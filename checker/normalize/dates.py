@@ -8,30 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from checker.normalize._data import entries, rows
 from checker.normalize.text import _ascii, _clean
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_ABBR = {w[:3]: i for i, w in enumerate(_WEEKDAYS)} | {"tues": 1, "thur": 3, "thurs": 3, "weds": 2}
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        )
-    )
+_WEEKDAYS = entries("weekdays.txt")
+_WEEKDAY_ABBR = {w[:3]: i for i, w in enumerate(_WEEKDAYS)} | {
+    abbreviation: _WEEKDAYS.index(day) for abbreviation, day in rows("weekday_abbreviations.tsv", 2)
 }
-_MONTH_ABBR = {m[:3]: n for m, n in _MONTHS.items()} | {"sept": 9}
+_MONTHS = {m: i + 1 for i, m in enumerate(entries("months.txt"))}
+_MONTH_ABBR = {m[:3]: n for m, n in _MONTHS.items()} | {
+    abbreviation: _MONTHS[month] for abbreviation, month in rows("month_abbreviations.tsv", 2)
+}
 
 
 def weekday_of(text: str) -> int | None:

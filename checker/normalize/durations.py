@@ -8,61 +8,20 @@ from __future__ import annotations
 import math
 import re
 
+from checker.normalize._data import number, pairs, rows, sets
 from checker.normalize.amounts import Amount, Interval
 from checker.normalize.hedges import _apply, _split_hedges
 from checker.normalize.numbers import _ORDINALS, parse_number
 from checker.normalize.text import _clean, _singular
 
-_MINUTES = {
-    "second": 1 / 60,
-    "sec": 1 / 60,
-    "minute": 1.0,
-    "min": 1.0,
-    "hour": 60.0,
-    "hr": 60.0,
-    "h": 60.0,
-    "day": 1440.0,
-    "night": 1440.0,
-    "week": 10080.0,
-    "fortnight": 20160.0,
-    "month": 43830.0,
-    "year": 525960.0,
-    "yr": 525960.0,
-    "decade": 5259600.0,
-    "century": 52596000.0,
-}
-_UNIT_ALIASES = {"mins": "min", "secs": "sec", "hrs": "hr", "yrs": "yr", "centuries": "century"}
-_LONG_WORDS = frozenset(
-    {
-        "lengthy",
-        "long",
-        "extended",
-        "protracted",
-        "prolonged",
-        "marathon",
-        "drawn out",
-        "long running",
-        "longstanding",
-        "long standing",
-        "long lasting",
-        "hours long",
-        "days long",
-        "hours",
-        "for hours",
-        "for days",
-        "for years",
-        "endless",
-    }
-)
-_SHORT_WORDS = frozenset({"brief", "short", "quick", "momentary", "fleeting", "short lived", "swift", "curt"})
-_FEW_UNITS = {
-    "a few": (2.0, 5.0),
-    "few": (2.0, 5.0),
-    "several": (2.0, 9.0),
-    "a couple of": (2.0, 3.0),
-    "couple of": (2.0, 3.0),
-}
-_PRECISION_UNITS = {"month": 0.5, "year": 0.5, "decade": 0.5, "century": 0.5}
+_MINUTES = {unit: float(number(minutes)) for unit, minutes, *_ in rows("time_units.tsv", 2, optional=1)}
+_UNIT_ALIASES = pairs("time_unit_aliases.tsv")
+_VAGUE_WORDS = sets("vague_durations.tsv", ("long", "short"))
+_LONG_WORDS = _VAGUE_WORDS["long"]
+_SHORT_WORDS = _VAGUE_WORDS["short"]
+_FEW_UNITS = {words: (float(number(lo)), float(number(hi))) for words, lo, hi in rows("few_units.tsv", 3)}
+# Half a unit either way for a whole count of months or years (the optional third column).
+_PRECISION_UNITS = {unit: number(extra[0]) for unit, _, *extra in rows("time_units.tsv", 2, optional=1) if extra}
 
 
 def _unit_minutes(word: str) -> tuple[str, float] | None:

@@ -8,85 +8,21 @@ from __future__ import annotations
 
 import re
 
+from checker.normalize._data import entries, number, rows
 from checker.normalize.amounts import Interval
 from checker.normalize.text import _clean
 
 # Hedges: (low factor, high factor) applied to a point value.
-_HEDGE_FACTORS: dict[str, tuple[float, float]] = {}
-for _words, _factors in (
-    (
-        (
-            "approximately",
-            "approx",
-            "about",
-            "around",
-            "roughly",
-            "some",
-            "circa",
-            "ca",
-            "estimated",
-            "an estimated",
-            "or so",
-            "give or take",
-            "reportedly",
-            "an approximate",
-            "approximate",
-            "in the region of",
-            "on the order of",
-            "of the order of",
-        ),
-        (0.85, 1.15),
-    ),
-    (("nearly", "almost", "close to", "just under", "just shy of", "not quite", "approaching"), (0.9, 1.0)),
-    (("just over", "just above", "slightly more than", "a little over", "a little more than"), (1.0, 1.1)),
-    (
-        (
-            "more than",
-            "over",
-            "above",
-            "at least",
-            "upwards of",
-            "in excess of",
-            "exceeding",
-            "no fewer than",
-            "no less than",
-            "or more",
-            "plus",
-            "well over",
-            "beyond",
-            "a minimum of",
-            "at minimum",
-        ),
-        (1.0, 2.0),
-    ),
-    (
-        (
-            "less than",
-            "fewer than",
-            "under",
-            "below",
-            "up to",
-            "at most",
-            "no more than",
-            "as many as",
-            "as much as",
-            "a maximum of",
-            "within",
-            "not more than",
-            "short of",
-        ),
-        (0.0, 1.0),
-    ),
-    (("exactly", "precisely", "a full", "full", "fully", "just", "only", "a mere", "mere", "a total of"), (1.0, 1.0)),
-):
-    for _w in _words:
-        _HEDGE_FACTORS[_w] = _factors
+_HEDGE_FACTORS: dict[str, tuple[float, float]] = {
+    hedge: (number(low), number(high)) for hedge, low, high in rows("hedges.tsv", 3)
+}
 
 _UNKNOWN_HEDGE = (0.85, 1.15)
 _HEDGE_PREFIX_RE = re.compile(
     r"^(?:" + "|".join(sorted((re.escape(h) for h in _HEDGE_FACTORS), key=len, reverse=True)) + r")\b\s*"
 )
-_HEDGE_SUFFIX_RE = re.compile(r"\s*\b(?:or so|or more|or less|plus|give or take)$|\+$")
+_HEDGE_SUFFIXES = entries("hedge_suffixes.txt")
+_HEDGE_SUFFIX_RE = re.compile(r"\s*\b(?:" + "|".join(re.escape(h) for h in _HEDGE_SUFFIXES) + r")$|\+$")
 
 
 def _hedge_factors(hedge: str | None) -> tuple[float, float] | None:
@@ -135,7 +71,7 @@ def _apply(low: float, high: float, factors: list[tuple[float, float]]) -> Inter
     return Interval(low, high)
 
 
-_ENTERING_CUES = ("enters", "entering", "entered", "enter", "now in", "into", "beginning", "starting", "begins")
+_ENTERING_CUES = entries("entering_cues.txt")
 
 
 def hedge_from_evidence(evidence: str, amount: str) -> str | None:
@@ -160,6 +96,6 @@ def hedge_from_evidence(evidence: str, amount: str) -> str | None:
     after = ev[m.end() :].split()
     for n in (3, 2, 1):
         phrase = " ".join(after[:n])
-        if len(after) >= n and phrase in ("or more", "or so", "or less", "plus", "give or take"):
+        if len(after) >= n and phrase in _HEDGE_SUFFIXES:
             return phrase
     return None

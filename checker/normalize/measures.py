@@ -7,127 +7,22 @@ from __future__ import annotations
 
 import re
 
+from checker.normalize._data import rows, wordset
 from checker.normalize.text import _clean, _singular
 
-_MEASURE_GROUPS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
-    # (key, trigger words/phrases, filler words dropped from the qualifier)
-    (
-        "deaths",
-        frozenset(
-            {
-                "death",
-                "deaths",
-                "killed",
-                "dead",
-                "died",
-                "lives",
-                "death toll",
-                "fatalities",
-                "fatality",
-                "toll",
-                "killings",
-                "perished",
-                "bodies",
-            }
-        ),
-        frozenset(
-            {
-                "people",
-                "persons",
-                "toll",
-                "lives",
-                "lost",
-                "number",
-                "total",
-                "confirmed",
-                "reported",
-                "overall",
-                "of",
-                "the",
-                "claimed",
-                "at",
-                "least",
-                "who",
-                "were",
-                "have",
-                "been",
-                "had",
-            }
-        ),
-    ),
-    (
-        "injured",
-        frozenset({"injured", "injuries", "injury", "wounded", "hurt", "wounds"}),
-        frozenset({"people", "persons", "number", "total", "of", "the", "who", "were", "seriously", "reported"}),
-    ),
-    (
-        "displaced",
-        frozenset(
-            {
-                "displaced",
-                "refugees",
-                "refugee",
-                "flee",
-                "fled",
-                "fleeing",
-                "displacement",
-                "uprooted",
-                "driven from their homes",
-            }
-        ),
-        frozenset(
-            {
-                "people",
-                "persons",
-                "forced",
-                "to",
-                "from",
-                "their",
-                "homes",
-                "home",
-                "internally",
-                "number",
-                "of",
-                "the",
-                "have",
-                "been",
-                "were",
-                "who",
-                "driven",
-                "made",
-            }
-        ),
-    ),
-    (
-        "employees",
-        frozenset(
-            {
-                "employees",
-                "employee",
-                "staff",
-                "workers",
-                "worker",
-                "workforce",
-                "staffers",
-                "personnel",
-                "headcount",
-                "employed",
-            }
-        ),
-        frozenset({"people", "number", "of", "the", "total", "members", "member", "its", "company"}),
-    ),
-    (
-        "missing",
-        frozenset({"missing", "unaccounted"}),
-        frozenset({"people", "persons", "for", "number", "of", "the", "still", "remain", "are", "reported"}),
-    ),
-    (
-        "arrests",
-        frozenset({"arrests", "arrested", "arrest", "detained", "detentions", "detainees"}),
-        frozenset({"people", "persons", "number", "of", "the", "were", "made"}),
-    ),
-)
-_MEASURE_STOP = frozenset({"the", "a", "an", "total", "people", "persons"})
+
+def _measure_groups() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(key, trigger words/phrases, filler words dropped from the qualifier) of each measure, in file order."""
+    groups: dict[str, dict[str, set[str]]] = {}
+    for key, kind, phrase in rows("measures.tsv", 3):
+        if kind not in ("trigger", "filler"):
+            raise ValueError(f"normalize/data/measures.tsv: {kind!r} is neither trigger nor filler: {phrase!r}")
+        groups.setdefault(key, {"trigger": set(), "filler": set()})[kind].add(phrase)
+    return tuple((key, frozenset(words["trigger"]), frozenset(words["filler"])) for key, words in groups.items())
+
+
+_MEASURE_GROUPS = _measure_groups()
+_MEASURE_STOP = wordset("measure_stopwords.txt")
 
 
 def measure_key(measure: str) -> str:

@@ -9,92 +9,15 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from checker.normalize.text import _ascii, _wordset
+from checker.normalize._data import pairs, wordset
+from checker.normalize.text import _ascii
 
-_HONORIFICS = _wordset(
-    "mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother "
-    "president vice pres secretary sec minister prime pm chancellor senator sen rep representative gov "
-    "governor mayor gen general col colonel maj major capt captain lt lieutenant adm admiral sgt sergeant "
-    "king queen prince princess sheikh judge justice ambassador amb director chairman chairwoman chair "
-    "ceo former ex late acting incoming then deputy attorney speaker first lady crown"
-)
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq", "obe", "mbe", "kbe"})
+_HONORIFICS = wordset("honorifics.txt")
+_SUFFIXES = wordset("name_suffixes.txt")
 
 # Common English nicknames whose formal form the nicknames package leaves ambiguous (it maps
 # "mike" to michael/micheal/miguel and "bill" to robert/william/will/willis). Generic data.
-_NICK_PREFERRED: dict[str, str] = {
-    "mike": "michael",
-    "mick": "michael",
-    "mikey": "michael",
-    "steve": "steven",
-    "stevie": "steven",
-    "bill": "william",
-    "billy": "william",
-    "will": "william",
-    "willy": "william",
-    "bob": "robert",
-    "bobby": "robert",
-    "rob": "robert",
-    "robbie": "robert",
-    "joe": "joseph",
-    "joey": "joseph",
-    "tom": "thomas",
-    "tommy": "thomas",
-    "jim": "james",
-    "jimmy": "james",
-    "jamie": "james",
-    "dick": "richard",
-    "rick": "richard",
-    "ricky": "richard",
-    "rich": "richard",
-    "chuck": "charles",
-    "charlie": "charles",
-    "liz": "elizabeth",
-    "beth": "elizabeth",
-    "betty": "elizabeth",
-    "kate": "katherine",
-    "katie": "katherine",
-    "cathy": "catherine",
-    "alex": "alexander",
-    "pete": "peter",
-    "don": "donald",
-    "donny": "donald",
-    "tim": "timothy",
-    "dave": "david",
-    "dan": "daniel",
-    "danny": "daniel",
-    "ben": "benjamin",
-    "sam": "samuel",
-    "matt": "matthew",
-    "chris": "christopher",
-    "nick": "nicholas",
-    "tony": "anthony",
-    "andy": "andrew",
-    "ted": "edward",
-    "ed": "edward",
-    "eddie": "edward",
-    "jerry": "gerald",
-    "larry": "lawrence",
-    "ron": "ronald",
-    "greg": "gregory",
-    "jeff": "jeffrey",
-    "ken": "kenneth",
-    "pat": "patrick",
-    "johnny": "john",
-    "jenny": "jennifer",
-    "jen": "jennifer",
-    "sue": "susan",
-    "becky": "rebecca",
-    "meg": "margaret",
-    "maggie": "margaret",
-    "peggy": "margaret",
-    "vince": "vincent",
-    "fred": "frederick",
-    "abe": "abraham",
-    "vlad": "vladimir",
-    "misha": "mikhail",
-    "dima": "dmitry",
-}
+_NICK_PREFERRED = pairs("nicknames.tsv")
 
 
 @lru_cache(maxsize=1)

@@ -7,77 +7,26 @@ from __future__ import annotations
 
 import re
 
+from checker.normalize._data import number, pairs, rows, sets
 from checker.normalize.amounts import Amount, Interval
 from checker.normalize.hedges import _apply, _split_hedges
 from checker.normalize.numbers import _SCALES, parse_number
 from checker.normalize.text import _QUOTE_TRANS, _ascii, _clean
 
-_MAGNITUDES: tuple[tuple[str, float, float], ...] = (
-    ("hundreds of millions", 1e8, 1e9 - 1),
-    ("tens of millions", 1e7, 1e8 - 1),
-    ("hundreds of thousands", 1e5, 1e6 - 1),
-    ("tens of thousands", 1e4, 1e5 - 1),
-    ("billions", 1e9, 1e10 - 1),
-    ("millions", 1e6, 1e7 - 1),
-    ("thousands", 1e3, 1e4 - 1),
-    ("hundreds", 100, 999),
-    ("scores", 40, 99),
-    ("dozens", 24, 99),
-    ("several million", 2e6, 9.999e6),
-    ("several thousand", 2e3, 9999),
-    ("several hundred", 200, 999),
-    ("several dozen", 24, 99),
-    ("a few million", 2e6, 5e6),
-    ("a few thousand", 2e3, 5e3),
-    ("a few hundred", 200, 500),
-    ("a few dozen", 24, 60),
-    ("a handful", 2, 6),
-    ("a couple", 2, 3),
+_MAGNITUDES: tuple[tuple[str, float, float], ...] = tuple(
+    (name, number(lo), number(hi)) for name, lo, hi in rows("magnitudes.tsv", 3)
 )
-_MAGNITUDE_ALIASES = {"tens of thousand": "tens of thousands", "hundreds of thousand": "hundreds of thousands"}
-_MANY = frozenset({"many", "numerous", "a lot", "lots", "countless", "a large number", "a great many", "scores"})
-_FEW = frozenset({"few", "a small number", "a handful", "very few", "a few"})
+_MAGNITUDE_ALIASES = pairs("magnitude_aliases.tsv")
+_VAGUE_COUNTS = sets("vague_counts.tsv", ("many", "few"))
+_MANY = _VAGUE_COUNTS["many"]
+_FEW = _VAGUE_COUNTS["few"]
 
-_CURRENCY_SYMBOLS = {"$": "usd", "us$": "usd", "\u20ac": "eur", "\u00a3": "gbp"}
+_CURRENCY_SYMBOLS = pairs("currency_symbols.tsv")
+_CURRENCY_SYMBOL_RE = re.compile(
+    r"^(" + "|".join(re.escape(s) for s in sorted(_CURRENCY_SYMBOLS, key=len, reverse=True)) + r")\s*"
+)
 _UNIT_TABLE: dict[str, tuple[str, float]] = {
-    "percent": ("percent", 1.0),
-    "per cent": ("percent", 1.0),
-    "pct": ("percent", 1.0),
-    "%": ("percent", 1.0),
-    "percentage points": ("percent", 1.0),
-    "percentage point": ("percent", 1.0),
-    "points": ("percent", 1.0),
-    "dollars": ("usd", 1.0),
-    "dollar": ("usd", 1.0),
-    "us dollars": ("usd", 1.0),
-    "usd": ("usd", 1.0),
-    "$": ("usd", 1.0),
-    "euros": ("eur", 1.0),
-    "euro": ("eur", 1.0),
-    "eur": ("eur", 1.0),
-    "pounds sterling": ("gbp", 1.0),
-    "sterling": ("gbp", 1.0),
-    "gbp": ("gbp", 1.0),
-    "km": ("km", 1.0),
-    "kms": ("km", 1.0),
-    "kilometres": ("km", 1.0),
-    "kilometers": ("km", 1.0),
-    "kilometre": ("km", 1.0),
-    "kilometer": ("km", 1.0),
-    "miles": ("km", 1.609344),
-    "mile": ("km", 1.609344),
-    "mi": ("km", 1.609344),
-    "metres": ("km", 0.001),
-    "meters": ("km", 0.001),
-    "metre": ("km", 0.001),
-    "meter": ("km", 0.001),
-    "kg": ("kg", 1.0),
-    "kilograms": ("kg", 1.0),
-    "kilogrammes": ("kg", 1.0),
-    "kilos": ("kg", 1.0),
-    "tonnes": ("kg", 1000.0),
-    "tons": ("kg", 1000.0),
-    "metric tons": ("kg", 1000.0),
+    written: (unit, float(number(factor))) for written, unit, factor in rows("units.tsv", 3)
 }
 
 
@@ -110,7 +59,7 @@ def quantity(amount: str, hedge: str | None, unit: str | None) -> Amount | None:
     text = amount.translate(_QUOTE_TRANS).lower().strip()
     unit_key, factor = _unit_key(unit)
     # Units written in the amount (currency symbols before ASCII folding turns "€" into "EUR").
-    sym = re.match(r"^(us\$|\$|\u20ac|\u00a3)\s*", text)
+    sym = _CURRENCY_SYMBOL_RE.match(text)
     if sym:
         unit_key, factor = _CURRENCY_SYMBOLS[sym.group(1)], 1.0
         text = text[sym.end() :]

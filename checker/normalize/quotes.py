@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from checker.normalize._data import wordset
 from checker.normalize.numbers import _ORDINALS, _SCALES, _SMALL
 from checker.normalize.text import _ascii
 
 QuoteRelation = Literal["same", "fragment", "minor_change", "severe_change", "different"]
 
 
-_NEGATIONS = frozenset(
-    {"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "nowhere", "cannot", "without", "hardly"}
-)
+_NEGATIONS = wordset("negations.txt")
+# "I" and its contractions: capitalised mid-sentence, but not names.
+_PRONOUN_I = wordset("pronoun_i.txt")
 _NUMBER_WORDS = (
     (set(_SMALL) - {"a", "an", "couple", "half", "quarter"}) | (set(_SCALES) - {"k", "m", "b"}) | set(_ORDINALS)
 )
@@ -48,7 +49,7 @@ def _quote_tokens(text: str) -> _QuoteTokens:
             continue
         low = w.lower().replace(",", "") if w[0].isdigit() else w.lower()
         words.append(low)
-        caps.append(w[0].isupper() and not sentence_start and low not in ("i", "i'm", "i've", "i'll", "i'd"))
+        caps.append(w[0].isupper() and not sentence_start and low not in _PRONOUN_I)
         sentence_start = False
     return _QuoteTokens(tuple(words), tuple(caps))
 

@@ -9,35 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_QUOTE_TRANS = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2009": " ",
-        "\u2026": "...",
-    }
-)
+from checker.normalize._data import codepoints, rows
+
+# Typographic quotes, dashes, spaces and the ellipsis folded to ASCII (data/typography.tsv).
+_QUOTE_TRANS = str.maketrans({codepoints(char): codepoints(to) for char, to in rows("typography.tsv", 2)})
 
 
 def normalize_text(s: str) -> str:
@@ -67,11 +42,6 @@ def _clean(s: str) -> str:
     s = re.sub(r"(?<![0-9])[.,]|[.,](?![0-9])", " ", s)
     s = s.replace("-", " ")
     return " ".join(s.split())
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """A set of space-separated words (keeps long word tables readable)."""
-    return frozenset(text.split())
 
 
 def _singular(word: str) -> str:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.normalize._data import entries, pairs, wordset
 from checker.normalize.organisations import _COUNTRY_OF, _alias_pattern, _country_aliases_in, org_key
-from checker.normalize.text import _clean, _wordset
+from checker.normalize.text import _clean
 
 
 @dataclass(frozen=True)
@@ -25,87 +26,13 @@ class TitleKey:
     status: str
 
 
-_TITLE_SPELLING = {
-    "advisor": "adviser",
-    "advisors": "adviser",
-    "advisers": "adviser",
-    "defence": "defense",
-    "labour": "labor",
-    "organisation": "organization",
-    "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson",
-    "spokesperson": "spokesperson",
-    "spokes": "spokesperson",
-    "pres": "president",
-    "sec": "secretary",
-    "secy": "secretary",
-    "gen": "general",
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "congressman": "representative",
-    "congresswoman": "representative",
-    "amb": "ambassador",
-    "chairman": "chair",
-    "chairwoman": "chair",
-    "chairperson": "chair",
-    "head": "head",
-    "premier": "prime minister",
-    "pm": "prime minister",
-    "vp": "vice president",
-    "dir": "director",
-    "chief executive": "ceo",
-    "chief executive officer": "ceo",
-}
-_STATUS_WORDS = {
-    "former": "former",
-    "ex": "former",
-    "late": "former",
-    "retired": "former",
-    "ousted": "former",
-    "deposed": "former",
-    "erstwhile": "former",
-    "one time": "former",
-    "onetime": "former",
-    "acting": "acting",
-    "interim": "acting",
-    "caretaker": "acting",
-    "incoming": "incoming",
-    "elect": "incoming",
-    "designate": "incoming",
-    "nominee": "incoming",
-    "outgoing": "current",
-    "current": "current",
-    "sitting": "current",
-    "serving": "current",
-    "incumbent": "current",
-    "then": "current",
-}
+_TITLE_SPELLING = pairs("title_spellings.tsv")
+_STATUS_WORDS = pairs("title_status_words.tsv")
 # Words that make up an office; anything else before the office head is taken as the affiliation.
-_OFFICE_WORDS = _wordset(
-    "president vice prime minister secretary director chancellor adviser spokesperson ambassador envoy "
-    "general chief commander governor mayor senator representative king queen prince princess leader chair "
-    "ceo head judge justice attorney speaker deputy assistant under associate special senior national security "
-    "defense state treasury foreign home interior finance health energy labor commerce education agriculture "
-    "transport transportation homeland veterans affairs housing environment trade economy economic culture war "
-    "press communications staff intelligence justice minister emperor pope chairman officer executive "
-    "spy foreign affairs development climate digital culture sports science technology policy strategic "
-    "top lead counsel general advisor negotiator diplomat representative delegate commissioner member "
-    "founder cofounder owner manager coach captain president elect"
-)
-_FIXED_OFFICES = (
-    "secretary of state",
-    "chief of staff",
-    "head of state",
-    "head of government",
-    "chancellor of the exchequer",
-    "speaker of the house",
-    "leader of the opposition",
-    "chief of the general staff",
-    "chairman of the joint chiefs of staff",
-    "director of national intelligence",
-    "secretary general",
-)
+_OFFICE_WORDS = wordset("office_words.txt")
+_FIXED_OFFICES = entries("fixed_offices.txt")
+# Country names that are also words or names ("Jordan"): a country only as the first word of a title.
+_AMBIGUOUS_COUNTRIES = wordset("ambiguous_countries.txt")
 
 
 def _status_of(claim_status: str) -> str:
@@ -147,7 +74,7 @@ def title_key(title: str, organisation: str | None, status: str) -> TitleKey:
     def take_country(text: str) -> str:
         nonlocal affiliation
         for alias in _country_aliases_in(text):
-            if alias in ("georgia", "jordan", "chad", "turkey") and text.split()[0] != alias:
+            if alias in _AMBIGUOUS_COUNTRIES and text.split()[0] != alias:
                 continue
             if affiliation is None:
                 affiliation = _COUNTRY_OF[alias]
