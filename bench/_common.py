@@ -52,9 +52,19 @@ def code_version() -> dict[str, Any]:
         return done.stdout
 
     dirty = [line[3:] for line in git("status", "--porcelain", "--", "checker").splitlines() if len(line) > 3]
+
+    def digest(path: Path) -> str:
+        """A file's sha256, or a package's over its files' relative paths and contents (caches left out)."""
+        if path.is_file():
+            return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        sha = hashlib.sha256()
+        for file in sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            sha.update(file.relative_to(path).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+        return sha.hexdigest()[:12]
+
     digests = {
-        name: hashlib.sha256((ROOT / "checker" / name).read_bytes()).hexdigest()[:12]
-        for name in ("reconcile.py", "normalize.py", "extract.py", "llm.py")
+        name: digest(ROOT / "checker" / name)
+        for name in ("reconcile.py", "normalize", "extract.py", "llm.py")
         if (ROOT / "checker" / name).exists()
     }
     return {"git_head": git("rev-parse", "--short", "HEAD").strip(), "checker_uncommitted": dirty, "sha256": digests}

@@ -15,6 +15,7 @@ import pytest
 from reconcile_cases.builders import Article, quote
 
 from checker import normalize
+from checker.normalize import quotes as normalize_quotes
 from checker.reconcile import reconcile
 from checker.reconcile.judge import quotes as quotes_module
 from checker.reconcile.judge.common import construct as _construct
@@ -68,7 +69,7 @@ def _comparisons(monkeypatch: pytest.MonkeyPatch, sources: int) -> int:
 
     with monkeypatch.context() as patch:
         patch.setattr(quotes_module, "quote_relation", counted(quotes_module.quote_relation))
-        patch.setattr(normalize, "_is_fragment", counted(normalize._is_fragment))
+        patch.setattr(normalize_quotes, "_is_fragment", counted(normalize_quotes._is_fragment))
         reconcile(_story(sources))
     return calls
 
@@ -136,7 +137,7 @@ def test_quote_links_are_the_same_or_fragment_pairs_of_quote_relation() -> None:
         texts: list[str] = []
         for _ in range(rng.randint(1, 15)):
             if texts and rng.random() < 0.4:  # a piece of an earlier quote, sometimes with an ellipsis
-                words = list(normalize._quote_tokens(rng.choice(texts)).words)
+                words = list(normalize_quotes._quote_tokens(rng.choice(texts)).words)
                 lo = rng.randint(0, len(words))
                 piece = words[lo : rng.randint(lo, len(words))]
                 if piece and rng.random() < 0.3:

@@ -22,12 +22,3 @@ def mapping(name: str) -> dict[str, str]:
     """A ``.tsv`` table of ``key<TAB>value`` lines."""
     pairs = (line.split("\t", 1) for line in _lines(f"{name}.tsv"))
     return {key.strip(): value.strip() for key, value in pairs}
-
-
-@functools.cache
-def load_zones() -> dict[str, frozenset[int]]:
-    """``time_zones.tsv``: zone word or place -> the offsets (minutes east of UTC) it can be."""
-    return {
-        name: frozenset(round(float(hours) * 60) for hours in offsets.split(","))
-        for name, offsets in mapping("time_zones").items()
-    }

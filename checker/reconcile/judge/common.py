@@ -91,46 +91,6 @@ def content_tokens(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in fold(text).split() if w not in _STOPWORDS)
 
 
-_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+")
-_RUN_WORDS = frozenset(set(normalize._SMALL) | set(normalize._SCALES)) - {"a", "an", "k", "m", "b", "half", "quarter"}
-
-
-def numbers_in(text: str) -> tuple[float, ...]:
-    """The numbers a value writes, in order: digits, number words, ordinals ("a further four" -> (4,),
-    "2:06:41" -> (2, 6, 41), "the 4th quarter" -> (4,)). What two values no parser reads can still be
-    told apart by."""
-    out: list[float] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        while run and run[-1] == "and":
-            run.pop()
-        if run:
-            whole = normalize.parse_number(" ".join(run))
-            if whole is not None:
-                out.append(whole)
-            else:
-                out.extend(v for t in run if (v := normalize.parse_number(t)) is not None)
-        run.clear()
-
-    for token in _NUMBER_TOKEN.findall(anyascii(text).lower()):
-        if token[0].isdigit():
-            flush()
-            digits = re.sub(r"(st|nd|rd|th)$", "", token)
-            value = normalize.parse_number(digits)
-            if value is not None:
-                out.append(value)
-        elif token in normalize._ORDINALS:
-            flush()
-            out.append(float(normalize._ORDINALS[token]))
-        elif token in _RUN_WORDS or (token == "and" and run):
-            run.append(token)
-        else:
-            flush()
-    flush()
-    return tuple(out)
-
-
 _PARENTHESIS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _WORD = re.compile(r"[a-z]+")
 _NUMBER_FILLERS = words("number_fillers")
@@ -140,7 +100,7 @@ def _unit_words(text: str) -> frozenset[str]:
     return frozenset(
         _singular(w)
         for w in _WORD.findall(re.sub(r"\d+(?:st|nd|rd|th)\b|\d", " ", anyascii(text).lower()))
-        if w not in _RUN_WORDS and w not in normalize._ORDINALS and w not in _NUMBER_FILLERS and w not in _STOPWORDS
+        if not normalize.is_number_word(w) and w not in _NUMBER_FILLERS and w not in _STOPWORDS
     )
 
 
@@ -156,7 +116,7 @@ def numbers_differ(a: str, b: str) -> bool:
     a, b = _PARENTHESIS.sub(" ", a), _PARENTHESIS.sub(" ", b)
     if split_hedge(a)[0] or split_hedge(b)[0] or _unit_words(a) != _unit_words(b):
         return False
-    na, nb = numbers_in(a), numbers_in(b)
+    na, nb = normalize.numbers_in(a), normalize.numbers_in(b)
     if not na or not nb:
         return False
     return not (_subsequence(na, nb) or _subsequence(nb, na))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from checker.reconcile._when import When, clocks_compatible, local_offsets, when
+from checker.normalize.times import When, clocks_compatible, local_offsets, when
 from checker.reconcile.alignment import Buckets, bucketed
 from checker.reconcile.items import Item
 from checker.reconcile.judge.common import Fact, Value, judge, numbers_differ

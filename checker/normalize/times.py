@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.normalize import parse_number, resolve_weekday
-from checker.reconcile.tables import load_zones
+from checker.normalize._data import rows
+from checker.normalize.dates import resolve_weekday
+from checker.normalize.numbers import parse_number
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -47,7 +48,11 @@ _RELATIVE = {
 }
 _RELATIVE_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _RELATIVE), key=len, reverse=True)) + r")\b", re.I)
 _AGO_RE = re.compile(r"\b(?P<n>\w+|\d+)\s+days?\s+ago\b", re.I)  # "a week ago" is only roughly 7 days
-_ZONES = load_zones()  # zone words and place names -> the offsets (minutes east of UTC) they can be
+# zone words and place names -> the offsets (minutes east of UTC) they can be
+_ZONES = {
+    name: frozenset(round(float(hours) * 60) for hours in offsets.split(","))
+    for name, offsets in rows("time_zones.tsv", 2)
+}
 _CLOCK_RE = re.compile(
     r"(?<![\d:])(?P<h>2[0-3]|[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?\s?m\b\.?|p\.?\s?m\b\.?)?"
     r"(?:\s*(?P<zone>[A-Za-z]{2,5})\b)?(?P<place>\s*(?:(?P<where>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+)?time\b)?",
