@@ -14,8 +14,9 @@ value's own span when the report has one, else its evidence) overlaps the expect
 * a **conflict** (conflict, internal conflict, misquote, attribution conflict) is *found* when one
   finding with a conflict verdict covers values with two different labels;
 * an **agreement** is *met* when one agree/complementary finding covers values of two sources, and
-  *falsely flagged* when a conflict finding covers two of its values and gives them different
-  normalised values (the checker called agreeing values different);
+  *falsely flagged* when a conflict finding covers two of its values and its own comparison says
+  they disagree (the checker called agreeing values different; "at least 10" and "10" listed in a
+  conflict over a third source's "2" are not called different);
 * a **trap** (``not_conflict``) is *flagged* when a conflict finding covers two of its values with
   different labels;
 * on a story with ``no_conflict: true`` every conflict finding is a false flag.
@@ -255,7 +256,7 @@ def score(story: Story, report: Report) -> dict[str, Any]:
             explained.update(f.id for f in hits)
             results.append(ItemResult(item, "found" if hits else "missed", [f.id for f in hits]))
         elif item.group == "agreement":
-            flagged = [f for f in conflict_findings if len({norm for _, norm in _covered(item, f)}) >= 2]
+            flagged = [f for f in conflict_findings if _calls_different(f, {norm for _, norm in _covered(item, f)})]
             met = [f for f in agree_findings if len({item.values[i].source for i, _ in _covered(item, f)}) >= 2]
             outcome = "flagged" if flagged else "met" if met else "unmet"
             results.append(ItemResult(item, outcome, [f.id for f in flagged or met]))
@@ -274,6 +275,13 @@ def score(story: Story, report: Report) -> dict[str, Any]:
         "ungrounded": len(report.ungrounded),
         "completion_tokens": report.run.completion_tokens,
     }
+
+
+def _calls_different(finding: Finding, norms: set[str]) -> bool:
+    """Whether a conflict finding says two of these normalised values disagree (by its own comparison:
+    "at least 10" and "10" listed in a finding that conflicts over another source's "2" do not)."""
+    ordered = sorted(norms)
+    return any(not finding.compatible(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
 
 
 def _ratio(num: int, den: int) -> float | None:

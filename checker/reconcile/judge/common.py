@@ -372,6 +372,43 @@ def explain(values: Sequence[Value], verb: tuple[str, str] = ("says", "say")) ->
     return "; ".join(clauses)
 
 
+_MANY_VALUES = 3  # one voice giving this many different values, some incompatible, names several facts
+
+
+def _names_several_facts(values: Sequence[Value], compatible: Callable[[str, str], bool]) -> bool:
+    """Whether one voice of one source gives ``_MANY_VALUES`` different values for the fact, two of them
+    incompatible: then the fact's key does not tell its facts apart (a bank rate before, after and at
+    its peak; four vote counts), and comparing them would only make false conflicts. Two values stay
+    an internal conflict (a toll revised in one article)."""
+    per_voice: dict[tuple[str, object], set[str]] = defaultdict(set)
+    for value in values:
+        per_voice[(value.item.source, value.item.voice)].add(value.normalized)
+    for norms in per_voice.values():
+        if len(norms) < _MANY_VALUES:
+            continue
+        ordered = sorted(norms)
+        if any(not compatible(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]):
+            return True
+    return False
+
+
+def _apart(fact: Fact, compatible: Callable[[str, str], bool], rule_prefix: str, future: bool) -> list[Finding]:
+    """Each source's values of an ambiguous fact on their own, never compared: one finding per source."""
+    out = []
+    for source in sorted({v.item.source for v in fact.values}):
+        own = [v for v in fact.values if v.item.source == source]
+        explanation = (
+            explain(own) + f"; {source} gives {len({v.normalized for v in own})} values for this, not compared"
+        )
+        made = finding(
+            fact.kind, fact.fact, "single_source", "low", f"{rule_prefix}.several_facts", explanation, own,
+            future=future, aligned_by=fact.aligned_by,
+        )  # fmt: skip
+        made._compatible = compatible
+        out.append(made)
+    return out
+
+
 def judge(
     fact: Fact,
     compatible: Callable[[str, str], bool],
@@ -408,6 +445,8 @@ def judge(
     for value in fact.values:
         by_norm[value.normalized].append(value)
     norms = sorted(by_norm)
+    if _names_several_facts(fact.values, compatible):
+        return _apart(fact, compatible, rule_prefix, future)
     # (source, voice) pairs per value: one voice of one source contradicting itself is internal
     voice_sets = {norm: {(v.item.source, v.item.voice) for v in by_norm[norm]} for norm in norms}
     sources = sorted({v.item.source for v in fact.values})
