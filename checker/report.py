@@ -128,7 +128,7 @@ class Finding(_Model):
         "null when every value is in an article's own voice.",
     )
     aligned_by: Literal["rules", "model"] = Field(
-        default="rules", description="'model' when a model's alignment joined these values into one fact."
+        default="rules", description="'model' when a model's alignment grouped these values as one fact."
     )
     values: list[FindingValue]
 

@@ -120,7 +120,7 @@ def test_a_claim_the_model_grouped_is_not_pulled_into_its_rule_fact() -> None:
     assert [f.verdict for f in reconcile(story).findings if f.kind == "duration"] == ["conflict"]
     aligned = reconcile(story, _meetings_of_a_and_b(story))
     durations = sorted((f.verdict, f.aligned_by, len(f.values)) for f in aligned.findings if f.kind == "duration")
-    assert durations == [("agree", "rules", 2), ("single_source", "rules", 1)]
+    assert durations == [("agree", "model", 2), ("single_source", "rules", 1)]
 
 
 def test_the_rules_join_what_the_model_saw_in_separate_requests() -> None:

@@ -170,7 +170,9 @@ def _aligned(*articles: Article) -> tuple[list[SourceClaims], Alignment]:
         ("Fire Chief", None, "Deputy Fire Chief", None, "conflict"),  # rank
         ("President", None, "Former President", None, "conflict"),  # status
         ("lead investigator", "National Transport Safety Commission", "lead investigator", "NTSC", "agree"),
-        ("ambassador", "Russia", "ambassador", "Ukraine", "conflict"),  # affiliation
+        ("ambassador", "Russia", "ambassador", "Ukraine", "conflict"),  # affiliation: two countries
+        ("deputy head", "ADEDY", "vice president", "the civil servants' union", "agree"),  # one body, two names
+        ("governor", "Hormouzgan Province", "governor", "Hormozgan Province", "agree"),  # a transliteration
     ],
 )
 def test_one_office_conflicts_on_rank_status_or_affiliation_not_on_its_words(

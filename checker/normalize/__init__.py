@@ -62,7 +62,7 @@ from checker.normalize.events import event_type_key
 from checker.normalize.hedges import hedge_from_evidence
 from checker.normalize.measures import measure_key
 from checker.normalize.numbers import is_number_word, numbers_in, parse_number
-from checker.normalize.organisations import org_key
+from checker.normalize.organisations import countries_in, org_key
 from checker.normalize.people import PersonIndex, name_key, same_person
 from checker.normalize.quantities import quantity
 from checker.normalize.quotes import QuoteRelation, quote_links, quote_relation
@@ -76,6 +76,7 @@ __all__ = [
     "QuoteRelation",
     "TitleKey",
     "Vague",
+    "countries_in",
     "duration",
     "event_type_key",
     "hedge_from_evidence",

@@ -73,3 +73,9 @@ def org_key(name: str) -> str:
         s = f"{m.group(2)} {m.group(1)}"
     s = re.sub(r"\borganisation\b", "organization", s)
     return _ORG_ALIASES.get(s, s)
+
+
+def countries_in(text: str) -> frozenset[str]:
+    """The countries a phrase names, by name or adjective ("the Russian embassy" -> {"russia"})."""
+    cleaned = _clean(text)
+    return frozenset(_COUNTRY_OF[alias] for alias in _country_aliases_in(cleaned))

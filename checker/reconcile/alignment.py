@@ -35,7 +35,7 @@ class Alignment:
 
 @dataclass(frozen=True)
 class Bucket:
-    """The claims of one fact, its label, and whether a model's alignment joined them."""
+    """The claims of one fact, its label, and "model" when a model's group is among them (then its label)."""
 
     refs: frozenset[ClaimRef]
     label: str
@@ -91,7 +91,7 @@ def bucketed(
     out: list[Bucket] = []
     for root in sorted(members, key=lambda r: members[r][0]):
         indices = members[root]
-        joining = [m for m in models_of.get(root, []) if len(model_keys[m]) > 1]
+        joining = models_of.get(root, [])  # the model grouped claims of this fact: it vouches for them
         keys = sorted({pairs[i][1] for i in indices}, key=lambda k: first_item["r\x00" + k])
         if joining:
             label, how = model_label[joining[0]], "model"

@@ -11,6 +11,7 @@ a description ("one of Trump's top negotiators", "a longtime ally").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -84,9 +85,15 @@ def status_in_context(title: str, sentence: str, value_start: int | None) -> str
 _SAME_TIME = {"incoming": "current", "current": "current"}  # a mayor-elect is named by the office
 
 
-def _affiliations_conflict(a: str | None, b: str | None) -> bool:
+def _affiliations_conflict(a: str | None, b: str | None, model: bool = False) -> bool:
+    """Whether two affiliations name different bodies. Within a model's group (it said one office of
+    one person) only different countries count: "Hormouzgan province" / "Hormozgan Province", "ADEDY" /
+    "the civil servants' union" are one body written two ways."""
     if a is None or b is None:
         return False
+    if model:
+        ca, cb = normalize.countries_in(a), normalize.countries_in(b)
+        return bool(ca) and bool(cb) and not ca & cb
     ta, tb = org_tokens(a) - _GENERIC_AFFILIATIONS, org_tokens(b) - _GENERIC_AFFILIATIONS
     if not ta or not tb:
         return False
@@ -127,13 +134,13 @@ def findings(items: Sequence[Item], entities: Entities, buckets: Buckets) -> lis
         values[item.ref] = Value(item, claim.title, norm)
         labels[fact_key] = f"title of {entities.name(person) or person}" + (f" ({head})" if head else "")
 
-    def compatible(a: str, b: str) -> bool:
+    def compatible(a: str, b: str, model: bool = False) -> bool:
         """One office's competing values: its rank or its status differs (not both: a former deputy
         mayor who is the incoming mayor holds two offices), or affiliations both name differ. Two
         words for the office itself ("head" and "director", "Lt." and "Lieutenant", which only a
         model's alignment puts together) are the same office."""
         ka, kb = keys[a], keys[b]
-        if _affiliations_conflict(ka.affiliation, kb.affiliation):
+        if _affiliations_conflict(ka.affiliation, kb.affiliation, model):
             return False
         status_differs = _SAME_TIME.get(ka.status, ka.status) != _SAME_TIME.get(kb.status, kb.status)
         rank_differs = _rank(ka) != _rank(kb)
@@ -143,5 +150,6 @@ def findings(items: Sequence[Item], entities: Entities, buckets: Buckets) -> lis
     for bucket in bucketed(pairs, buckets, labels):
         facts = [values[ref] for ref in sorted(bucket.refs)]
         fact = Fact("role", bucket.label, facts, bucket.aligned_by)
-        out.extend(judge(fact, compatible, "role", "title_conflict", "same_title"))
+        comparison = functools.partial(compatible, model=bucket.aligned_by == "model")  # kept by the finding
+        out.extend(judge(fact, comparison, "role", "title_conflict", "same_title"))
     return out
