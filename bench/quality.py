@@ -19,6 +19,8 @@ value's own span when the report has one, else its evidence) overlaps the expect
   conflict over a third source's "2" are not called different);
 * a **trap** (``not_conflict``) is *flagged* when a conflict finding covers two of its values with
   different labels;
+* a misquote or attribution conflict flags quote items only: its values are quotations, which hold
+  other facts' words (a date inside the quoted sentence is not called different by a misquote);
 * on a story with ``no_conflict: true`` every conflict finding is a false flag.
 
 Prints a table per story and per kind, dev and held-out apart, and writes the JSON to
@@ -256,12 +258,20 @@ def score(story: Story, report: Report) -> dict[str, Any]:
             explained.update(f.id for f in hits)
             results.append(ItemResult(item, "found" if hits else "missed", [f.id for f in hits]))
         elif item.group == "agreement":
-            flagged = [f for f in conflict_findings if _calls_different(f, {norm for _, norm in _covered(item, f)})]
+            flagged = [
+                f
+                for f in _judging(conflict_findings, item)
+                if _calls_different(f, {norm for _, norm in _covered(item, f)})
+            ]
             met = [f for f in agree_findings if len({item.values[i].source for i, _ in _covered(item, f)}) >= 2]
             outcome = "flagged" if flagged else "met" if met else "unmet"
             results.append(ItemResult(item, outcome, [f.id for f in flagged or met]))
         else:
-            flagged = [f for f in conflict_findings if len({item.values[i].label for i, _ in _covered(item, f)}) >= 2]
+            flagged = [
+                f
+                for f in _judging(conflict_findings, item)
+                if len({item.values[i].label for i, _ in _covered(item, f)}) >= 2
+            ]
             results.append(ItemResult(item, "flagged" if flagged else "ok", [f.id for f in flagged]))
     unexplained = [f for f in conflict_findings if f.id not in explained]
     return {
@@ -275,6 +285,13 @@ def score(story: Story, report: Report) -> dict[str, Any]:
         "ungrounded": len(report.ungrounded),
         "completion_tokens": report.run.completion_tokens,
     }
+
+
+def _judging(findings: Sequence[Finding], item: Item) -> list[Finding]:
+    """The findings that can call an item's values different: a misquote's values are quotations, which
+    hold other facts' words ("inspected nine days ago and no defects were found"); it judges the words
+    quoted, not the date inside them, so it flags quote items only."""
+    return [f for f in findings if f.kind != "quote" or item.kind == "quote"]
 
 
 def _calls_different(finding: Finding, norms: set[str]) -> bool:
