@@ -227,7 +227,9 @@ def _covered(item: Item, finding: Finding) -> list[tuple[int, str]]:
     """(index of the expected value, the finding's normalised value for it) for each value it covers.
 
     A value is matched by its own span; a quotation's expected values may be its speaker ("said Fire
-    Chief Ybarra", for an attribution conflict), which is in the quotation's sentence, not in its words.
+    Chief Ybarra", for an attribution conflict), which is in the quotation's sentence, not in its words,
+    or in an earlier one ("Marisol Reyes, 34, ... said." before the quote, which says "she said"): a
+    quotation's value then covers its speaker when the finding gives that source's value to that name.
     """
     covered = []
     spans = _spans(finding, whole_sentence=item.kind == "quote")
@@ -236,6 +238,13 @@ def _covered(item: Item, finding: Finding) -> list[tuple[int, str]]:
             if source == expected.source and start < expected.end and expected.start < end:
                 covered.append((i, normalized))
                 break
+        else:
+            if item.kind == "quote" and item.type == "attribution_conflict":
+                for value in finding.values:
+                    name = (value.attribution.name or "").lower() if value.attribution is not None else ""
+                    if value.source == expected.source and name and name in expected.label.lower():
+                        covered.append((i, value.normalized))
+                        break
     return covered
 
 
