@@ -237,3 +237,22 @@ def test_one_voice_giving_three_values_for_a_fact_is_not_compared(
     assert sorted(f.verdict for f in findings) == verdicts
     if verdicts[0] == "single_source":
         assert {f.rule for f in findings} == {"quantity.several_facts"}
+
+
+@pytest.mark.parametrize(
+    ("values", "verdict"),
+    [
+        (["4,183", "4,051 km"], "conflict"),  # a bare figure beside one unit is in that unit
+        (["4,051", "4,051 km"], "agree"),
+        (["Fewer than half", "47.2%"], "agree"),  # a number in words is not read as a percentage
+        (["2.9 billion", "$2.9bn", "£2.3bn"], "agree"),  # two currencies: the bare figure is not converted
+    ],
+)
+def test_a_models_group_reads_bare_figures_in_its_only_unit(values: list[str], verdict: str) -> None:
+    articles = []
+    for i, value in enumerate(values):
+        article = Article(f"{'abc'[i]}.txt")
+        article.add(f"The figure was {value}.", count(value, f"measure {i}", value, event=RATE))
+        articles.append(article)
+    sources, alignment = _aligned(*articles)
+    assert [f.verdict for f in reconcile(sources, alignment).findings if f.kind == "quantity"] == [verdict]

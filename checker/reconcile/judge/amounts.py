@@ -10,6 +10,7 @@ only an earlier (background) or a planned event keeps its numbers apart.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -74,6 +75,48 @@ def _comparison(amounts: dict[str, Amount | None]) -> tuple[Callable[[str, str],
         return "different_numbers" if amounts[a] is None and amounts[b] is None else "disjoint_intervals"
 
     return compatible, why
+
+
+def _dimension_guard(
+    pairs: Sequence[tuple[Item, str]], dims: dict[tuple[str, int], str], buckets: Buckets
+) -> Callable[[Item], str]:
+    """What splits a model's group of numbers: their dimensions, a bare number (or one no parser
+    reads) going with the group's only written dimension ("4,183" with "4,051 yards")."""
+    groups = buckets.groups if buckets is not None else {}
+    written: dict[str, set[str]] = defaultdict(set)
+    for item, _key in pairs:
+        group = groups.get(item.ref)
+        if group is not None and dims[item.ref] not in _UNWRITTEN:
+            written[group[0]].add(dims[item.ref])
+
+    def guard(item: Item) -> str:
+        dim = dims[item.ref]
+        group = groups.get(item.ref)
+        if dim in _UNWRITTEN and group is not None and len(written[group[0]]) == 1:
+            return next(iter(written[group[0]]))
+        return dim
+
+    return guard
+
+
+_UNWRITTEN = ("count", "unparsed")
+_DIGIT = re.compile(r"\d")
+
+
+def _bare_numbers_in_the_unit(amounts: dict[str, Amount | None], facts: Sequence[Value]) -> dict[str, Amount | None]:
+    """A fact's bare figures read in its only unit: "4,183" beside "4,051 yards" is yards. With two
+    units (two currencies) or none, the numbers stay as they are; so do numbers in words ("fewer than
+    half" of the voters is a share, not half a percent)."""
+    units = {a.unit for v in facts if (a := amounts[v.normalized]) is not None and a.unit is not None}
+    if len(units) != 1:
+        return amounts
+    (unit,) = units
+    local = dict(amounts)
+    for v in facts:
+        amount = amounts[v.normalized]
+        if amount is not None and amount.unit is None and amount.magnitude is None and _DIGIT.search(v.written):
+            local[v.normalized] = dataclasses.replace(amount, unit=unit)
+    return local
 
 
 def duration_findings(items: Sequence[Item], events: Events, entities: Entities, buckets: Buckets) -> list[Finding]:
@@ -180,12 +223,13 @@ def quantity_findings(items: Sequence[Item], events: Events, entities: Entities,
             label += f" in {events.label(cluster)}"
         labels[key] = label
 
-    compatible, why = _comparison(amounts)
     out: list[Finding] = []
-    for bucket in bucketed(pairs, buckets, labels, guard=lambda item: dims[item.ref]):
+    guard = _dimension_guard(pairs, dims, buckets)
+    for bucket in bucketed(pairs, buckets, labels, guard=guard):
         facts = [values[ref] for ref in sorted(bucket.refs)]
         future = any(events.future(events.key(v.item.source, cast(QuantityClaim, v.item.claim).event)) for v in facts)
         fact = Fact("quantity", bucket.label, facts, bucket.aligned_by)
+        compatible, why = _comparison(_bare_numbers_in_the_unit(amounts, facts))
         judged = judge(fact, compatible, "quantity", why, "interval_overlap", future=future)
         currencies = sorted(
             {a.unit for v in facts if (a := amounts[v.normalized]) is not None and a.unit in _CURRENCIES}
