@@ -168,6 +168,8 @@ def _aligned(*articles: Article) -> tuple[list[SourceClaims], Alignment]:
         ("Lt.", "Troy police", "Lieutenant", "Troy police", "agree"),
         ("deputy head", "ADEDY", "vice president", "ADEDY", "agree"),  # vice and deputy: one rank
         ("Fire Chief", None, "Deputy Fire Chief", None, "conflict"),  # rank
+        ("Secretary of State", None, "Deputy Secretary of State", None, "conflict"),  # rank of an "of" office
+        ("Secretary of State", None, "Secretary of State", None, "agree"),
         ("President", None, "Former President", None, "conflict"),  # status
         ("lead investigator", "National Transport Safety Commission", "lead investigator", "NTSC", "agree"),
         ("ambassador", "Russia", "ambassador", "Ukraine", "conflict"),  # affiliation: two countries

@@ -55,8 +55,12 @@ def office_family(key: TitleKey) -> tuple[str, str]:
     words = key.office.split()
     if not words:  # a title that is only an affiliation or a status ("former"): no office of its own
         return "", ""
-    if key.office in ("prime minister", "chief executive", "secretary general", "chief of staff"):
+    if key.office in ("prime minister", "chief executive", "secretary general"):
         return key.office, ""
+    if " of " in key.office:  # "(deputy) secretary of state", "chief of staff": the phrase names the office
+        before = key.office.split(" of ", 1)[0].split()
+        ranks = [w for w in before[:-1] if w in _RANKS]
+        return " ".join(words[len(ranks) :]), " ".join(sorted(ranks))
     ranks = [w for w in words[:-1] if w in _RANKS]
     rest = [w for w in words if w not in ranks] or words
     head = _OFFICE_SYNONYMS.get(rest[-1], rest[-1])
