@@ -39,8 +39,9 @@ def findings(items: Sequence[Item], events: Events, buckets: Buckets) -> list[Fi
         pairs.append((item, key))
         labels.setdefault(key, events.label(cluster) if cluster is not None else "an event")
     out: list[Finding] = []
+    by_ref = {item.ref: item for item, _key in pairs}
     for bucket in bucketed(pairs, buckets, labels):
-        members = [item for item, _key in pairs if item.ref in bucket.refs]
+        members = [by_ref[ref] for ref in sorted(bucket.refs)]
         future = any(events.future(events.key(i.source, cast(EventTimeClaim, i.claim).event)) for i in members)
         days = [i for i in members if (w := parsed[i.ref]) is None or w.has_day]
         clocks = [i for i in members if (w := parsed[i.ref]) is not None and w.clocks]

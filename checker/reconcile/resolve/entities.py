@@ -96,6 +96,10 @@ class Entities:
             self._kind.setdefault(key, type_)
             forms[key][name] += 1
         self._views = views
+        self._by_name: dict[tuple[str, str], str] = {}
+        for source in sorted(views):
+            for entity in views[source].source.entities:
+                self._by_name.setdefault((source, entity.name.strip().lower()), self._key[(source, entity.id)])
         self._display = {
             key: min(counts, key=lambda f: (-len(f.split()), -counts[f], f)) for key, counts in forms.items()
         }
@@ -107,11 +111,9 @@ class Entities:
         found = self._key.get((source, ref))
         if found is not None:
             return found
-        view = self._views.get(source)
-        if view is not None:  # the words may be an entity's name ("Vladimir Putin" as a subject)
-            for entity in view.source.entities:
-                if entity.name.strip().lower() == ref.strip().lower():
-                    return self._key[(source, entity.id)]
+        named = self._by_name.get((source, ref.strip().lower()))
+        if named is not None:  # the words may be an entity's name ("Vladimir Putin" as a subject)
+            return named
         if looks_like_name(ref):
             person = self._people.get((source, name_key(ref)))
             if person is not None:
@@ -173,8 +175,15 @@ def _resolve_organisations(named: Iterable[tuple[str, str]]) -> dict[tuple[str, 
     merged: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
     for (name_space, _type), sets in sorted(sets_by_type.items()):
         ordered = sorted(sets, key=lambda s: (-len(s), sorted(s)))
+        containing: dict[str, list[frozenset[str]]] = defaultdict(list)  # word -> the names holding it
+        for name_words in ordered:
+            for word in name_words:
+                containing[word].append(name_words)
         for small in ordered:
-            supersets = [big for big in ordered if small < big]
+            if not small:
+                continue
+            rarest = min(small, key=lambda w: (len(containing[w]), w))
+            supersets = [big for big in containing[rarest] if small < big]
             # the words of exactly one longer name of the same type are that name ("Ontario" the place is
             # not "Ontario Provincial Police"); unnamed sources only when two words say it
             if len(supersets) == 1 and (len(small) >= 2 or name_space == "org"):

@@ -116,6 +116,11 @@ class Events:
                 max(eligible, key=lambda m: (m.claims, -own.index(m))).main = True
             mentions.extend(own)
         self._clusters: list[_Cluster] = []
+        self._by_type: dict[str, set[int]] = {}
+        self._by_participant: dict[str, set[int]] = {}
+        self._unnamed: set[int] = set()  # clusters without a named participant
+        self._mains: set[int] = set()
+        self._labels: dict[int, str] = {}
         self._of: dict[tuple[str, str], int] = {}
         order = sorted(
             mentions,
@@ -177,8 +182,23 @@ class Events:
         named_there = {p for p in cluster.participants if not p.startswith("words:")}
         return not (named_here and named_there and not named_here & named_there)
 
+    def _candidates(self, mention: _Mention) -> list[_Cluster]:
+        """The clusters ``_fits`` can accept, from indexes (a pass over every cluster for every mention
+        made 1,000 articles take half a minute): same type, sharing a named participant or naming none,
+        and the main events for a main event."""
+        of_type = self._by_type.get(mention.type_key, set())
+        named = {p for p in mention.participants if not p.startswith("words:")}
+        if named:
+            sharing: set[int] = set().union(*(self._by_participant.get(p, set()) for p in named))
+            found = (of_type & sharing) | (of_type & self._unnamed)
+        else:
+            found = set(of_type)
+        if mention.main:
+            found |= self._mains
+        return [self._clusters[i] for i in sorted(found)]
+
     def _place(self, mention: _Mention) -> _Cluster:
-        fits = [c for c in self._clusters if self._fits(mention, c)]
+        fits = [c for c in self._candidates(mention) if self._fits(mention, c)]
         if not mention.participants and len(fits) > 1:  # without participants: only the one event of its type
             fits = [c for c in fits if mention.type_key in c.type_keys]
             fits = fits if len(fits) == 1 else []
@@ -195,11 +215,18 @@ class Events:
         cluster = _Cluster(index=len(self._clusters), future=mention.future, background=mention.background)
         cluster.main = mention.main
         self._clusters.append(cluster)
+        self._unnamed.add(cluster.index)
+        if cluster.main:
+            self._mains.add(cluster.index)
         return self._join(cluster, mention)
 
-    @staticmethod
-    def _join(cluster: _Cluster, mention: _Mention) -> _Cluster:
+    def _join(self, cluster: _Cluster, mention: _Mention) -> _Cluster:
         cluster.type_keys.add(mention.type_key)
+        self._by_type.setdefault(mention.type_key, set()).add(cluster.index)
+        for participant in mention.participants:
+            if not participant.startswith("words:"):
+                self._by_participant.setdefault(participant, set()).add(cluster.index)
+                self._unnamed.discard(cluster.index)
         cluster.participants |= mention.participants
         if mention.when_key:
             cluster.whens.add(mention.when_key)
@@ -231,6 +258,11 @@ class Events:
 
     def label(self, cluster: int) -> str:
         """'the derailment involving Marrow Creek and Northline Rail', 'the planned meeting', 'the 2019 flood'."""
+        if cluster not in self._labels:
+            self._labels[cluster] = self._label(cluster)
+        return self._labels[cluster]
+
+    def _label(self, cluster: int) -> str:
         c = self._clusters[cluster]
         texts = Counter(m.type_text.lower() for m in c.members)
         type_text = min(texts, key=lambda t: (-texts[t], len(t), t))
