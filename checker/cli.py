@@ -228,7 +228,9 @@ def _render(report: Any, fmt: str, *, terminal: bool = False, texts: dict[str, s
         from checker.render import to_html
 
         return to_html(report, texts)
-    text = cast(str, report.to_text())
+    from checker.render import to_text
+
+    text = to_text(report)
     return _colourise(text) if terminal else text
 
 
