@@ -249,7 +249,7 @@ def test_markdown_conflicts_first_with_quoted_evidence_and_ungrounded() -> None:
     assert md.index("weekday of the call") < md.index("length of the call")
     conflict = md[md.index("## Conflict") : md.index("## Agree")]
     assert "severity **high**" in conflict and "rule `test.conflict`" in conflict
-    assert "- `a.txt`: **on Wednesday** → Wednesday — chars 12–30" in conflict
+    assert "- `a.txt`: **on Wednesday** → Wednesday · outlet's own voice — chars 12–30" in conflict
     assert "  > spoke on Wednesday" in conflict
     assert "  > spoke on Thursday" in conflict
     assert "  > 300 died" in md
@@ -307,8 +307,8 @@ def test_markdown_empty_report() -> None:
 
 def test_markdown_of_the_seeds_is_ordered_and_deterministic() -> None:
     report, _ = _seed_report()
-    md = to_markdown(report)
-    assert md == to_markdown(reconcile_files(SEED_CLAIMS))
+    md = to_markdown(report, show="all")
+    assert md == to_markdown(reconcile_files(SEED_CLAIMS), show="all")
     headings = re.findall(r"^## (.+) \(\d+\)$", md, flags=re.MULTILINE)
     groups = [h.lower().replace(" ", "_") for h in headings if h != "Sources" and not h.startswith("Ungrounded")]
     assert groups == sorted(groups, key=_rank) and groups[0] == "conflict"

@@ -142,7 +142,7 @@ def test_ids_depend_on_content_only() -> None:
 
 
 def test_text_groups_by_verdict_conflicts_first() -> None:
-    text = to_text(_report())
+    text = to_text(_report(), show="all")
     assert text.startswith("checker report: 2 sources,")
     headings = [line for line in text.splitlines() if line.startswith("== ")]
     order = [h.split(" (")[0][3:].lower().replace(" ", "_") for h in headings]

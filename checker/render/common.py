@@ -6,8 +6,26 @@ Pure helpers over the report model; they know nothing of a target format (no esc
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from checker.report import VERDICT_ORDER, Finding, FindingValue, Report
+
+#: Which report an editor gets from text and Markdown: ``editor`` (conflicts in full, the rest
+#: shortened) or ``all`` (every finding in full). HTML and JSON have one view.
+Show = Literal["editor", "all"]
+SHOW_CHOICES: tuple[str, ...] = ("editor", "all")
+
+#: Verdicts where the sources say the same or add to each other: one line each in the editor view.
+AGREEMENT_VERDICTS: tuple[str, ...] = ("complementary", "agree")
+
+
+def check_show(show: str) -> Show:
+    """The view asked for, or ValueError naming the known ones."""
+    if show == "editor":
+        return "editor"
+    if show == "all":
+        return "all"
+    raise ValueError(f"unknown view {show!r}; expected one of {', '.join(SHOW_CHOICES)}")
 
 
 def verdict_label(verdict: str) -> str:
@@ -69,6 +87,14 @@ def attribution_note(value: FindingValue) -> str:
     if value.modality != "happened":
         parts.append(value.modality)
     return " · ".join(parts)
+
+
+def voice(value: FindingValue) -> str:
+    """Whose the value is, always said: :func:`attribution_note`, or the outlet's own voice."""
+    note = attribution_note(value)
+    if value.attribution.source_type == "outlet":
+        return "outlet's own voice" + (f" · {note}" if note else "")
+    return note
 
 
 def report_title(report: Report) -> str:
