@@ -19,6 +19,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_CONFLICTS, EXIT_USAGE, EXIT_MODEL = 0, 1, 2, 3
 FORMATS = ("text", "json", "markdown", "html")
+VIEWS = ("editor", "all")
 
 
 def _fail(message: str, code: int) -> None:
@@ -68,7 +69,7 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
     Settings: flags, then OPENAI_API_KEY / OPENAI_BASE_URL / CHECKER_MODEL,
     then [tool.checker] in pyproject.toml or checker.toml in the current
     directory (model, base_url, extractor, concurrency, cache_dir, format,
-    fail_on). The API key is only ever read from the environment.
+    fail_on, show). The API key is only ever read from the environment.
     """
     if ctx.resilient_parsing:
         return
@@ -88,7 +89,7 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
         _fail(str(exc), exc.exit_code)
     ctx.obj = config
     defaults = {k: v for k, v in config.items() if k in {"extractor", "prompt", "concurrency", "cache_dir"}}
-    output = {k: v for k, v in config.items() if k in {"format", "fail_on"}}
+    output = {k: v for k, v in config.items() if k in {"format", "fail_on", "show"}}
     if "format" in output:
         output["fmt"] = output.pop("format")
     ctx.default_map = {
@@ -217,18 +218,19 @@ def _colourise(text: str) -> str:
     return "".join(lines)
 
 
-def _render(report: Any, fmt: str, *, terminal: bool = False, texts: dict[str, str] | None = None) -> str:
+def _render(
+    report: Any, fmt: str, *, show: str = "editor", terminal: bool = False, texts: dict[str, str] | None = None
+) -> str:
+    """The report in ``fmt``; ``show`` picks the text and Markdown view (JSON and HTML have one)."""
     if fmt == "json":
         return cast(str, report.to_json())
+    from checker.render import check_show, to_html, to_markdown, to_text
+
     if fmt == "markdown":
-        from checker.render import to_markdown
-
-        return to_markdown(report)
+        return to_markdown(report, check_show(show))
     if fmt == "html":
-        from checker.render import to_html
-
         return to_html(report, texts)
-    text = cast(str, report.to_text())
+    text = to_text(report, check_show(show))
     return _colourise(text) if terminal else text
 
 
@@ -241,6 +243,15 @@ def _finish(report: Any, fail_on: str) -> None:
 
 
 _format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+_show_option = click.option(
+    "--show",
+    type=click.Choice(VIEWS),
+    default="editor",
+    show_default=True,
+    help="Text and Markdown: editor prints conflicts in full, agreements one line each and single-source "
+    "facts counted per source (their quotes and titles listed); all prints every finding in full. "
+    "Ignored for json and html.",
+)
 _output_option = click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here, not stdout."
 )
@@ -270,6 +281,7 @@ _fail_on_option = click.option(
 )
 @_extraction_options
 @_format_option
+@_show_option
 @_output_option
 @_fail_on_option
 @handle_errors
@@ -287,6 +299,7 @@ def check(
     timeout: float | None,
     manifest: Path | None,
     fmt: str,
+    show: str,
     output: Path | None,
     fail_on: str,
 ) -> None:
@@ -326,7 +339,8 @@ def check(
     if "failed" in report.run.alignment:
         click.echo(f"checker: warning: alignment: {report.run.alignment}", err=True)
     texts = {source.name: source.text for source in [*loaded, *([draft] if draft else [])]}
-    _emit(_render(report, fmt, terminal=output is None and sys.stdout.isatty(), texts=texts), output)
+    terminal = output is None and sys.stdout.isatty()
+    _emit(_render(report, fmt, show=show, terminal=terminal, texts=texts), output)
     _finish(report, "none" if fail_on == "never" else fail_on)
 
 
@@ -399,10 +413,11 @@ def extract(
 @cli.command()
 @click.argument("claims", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_format_option
+@_show_option
 @_output_option
 @_fail_on_option
 @handle_errors
-def reconcile(claims: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str) -> None:
+def reconcile(claims: tuple[Path, ...], fmt: str, show: str, output: Path | None, fail_on: str) -> None:
     """Compare claims files (from `checker extract` or any tool) and report.
 
     Example: checker reconcile fixtures/claims/seeds/*.json --format json
@@ -410,7 +425,7 @@ def reconcile(claims: tuple[Path, ...], fmt: str, output: Path | None, fail_on: 
     from checker.api import reconcile_files
 
     report = reconcile_files(claims)
-    _emit(_render(report, fmt, terminal=output is None and sys.stdout.isatty()), output)
+    _emit(_render(report, fmt, show=show, terminal=output is None and sys.stdout.isatty()), output)
     _finish(report, "none" if fail_on == "never" else fail_on)
 
 

@@ -27,7 +27,18 @@ from checker.sources import Source
 
 MANIFEST_NAME = "sources.toml"
 _SOURCE_KEYS = {"outlet", "url", "published"}
-CONFIG_KEYS = {"model", "base_url", "extractor", "prompt", "align", "concurrency", "cache_dir", "format", "fail_on"}
+CONFIG_KEYS = {
+    "model",
+    "base_url",
+    "extractor",
+    "prompt",
+    "align",
+    "concurrency",
+    "cache_dir",
+    "format",
+    "fail_on",
+    "show",
+}
 
 
 def _load_toml(path: Path) -> dict[str, Any]:

@@ -5,11 +5,14 @@ field order *is* the JSON key order (pydantic dumps fields in declaration order)
 so ``Report.to_json`` is byte-stable for equal content. The contract is
 documented in ``docs/report-format.md``; bump ``REPORT_VERSION`` on any change
 that could break a consumer.
+
+This module is data only: the renderings for people (text, Markdown, HTML) live in
+:mod:`checker.render`, which imports this module and is never imported by it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -205,18 +208,6 @@ class Report(_Model):
         exclude = {"draft"} if self.draft is None else None
         return self.model_dump_json(indent=2, exclude=exclude) + "\n"
 
-    def to_markdown(self) -> str:
-        """Markdown for a CMS or a chat (see :mod:`checker.render`)."""
-        from checker.render import to_markdown
-
-        return to_markdown(self)
-
-    def to_html(self, texts: Mapping[str, str] | None = None) -> str:
-        """One self-contained HTML page; with ``texts`` (source name -> text) evidence is highlighted in place."""
-        from checker.render import to_html
-
-        return to_html(self, texts)
-
     def has_conflicts(self, fail_on: str) -> bool:
         """Whether the report should make the CLI exit non-zero at this ``--fail-on`` level.
 
@@ -235,85 +226,9 @@ class Report(_Model):
             return True
         return fail_on == "any" and (not self.complete or bool(self.failed_sources) or bool(self.ungrounded))
 
-    def run_line(self) -> str:
-        """How the report was made, in one line: every report states it."""
-        run = self.run
-        extractor = ", ".join(run.extractor_kinds) or "none"
-        parts = [f"extractor: {extractor}"]
-        if run.model:
-            parts.append(f"model: {run.model}")
-        if run.prompt_version:
-            parts.append(f"prompt: {run.prompt_version}")
-        parts.append(f"model calls: {run.model_calls}")
-        parts.append(f"tokens: {run.prompt_tokens} prompt + {run.completion_tokens} completion")
-        parts.append(f"cache hits: {run.cache_hits}")
-        return "; ".join(parts)
-
     def verdict_counts(self) -> dict[str, int]:
         """Findings per verdict, in verdict order, zero counts left out."""
         counts = {verdict: 0 for verdict in VERDICT_ORDER}
         for finding in self.findings:
             counts[finding.verdict] += 1
         return {verdict: n for verdict, n in counts.items() if n}
-
-    def to_text(self) -> str:
-        """Plain text for a terminal: summary, sources, findings grouped by verdict (conflicts first)."""
-        lines: list[str] = []
-        counts = self.verdict_counts()
-        summary = ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) or "no findings"
-        lines.append(f"checker report: {len(self.sources)} sources, {len(self.findings)} findings ({summary})")
-        lines.append(self.run_line())
-        if not self.complete or self.failed_sources:
-            failed = ", ".join(f.name + (f" ({f.reason})" if f.reason else "") for f in self.failed_sources)
-            lines.append(f"INCOMPLETE: failed sources: {failed or 'unknown'}")
-        if self.draft is not None:
-            lines.extend(_draft_lines(self.draft))
-        lines.append("")
-        lines.append("Sources:")
-        for source in self.sources:
-            meta = ", ".join(part for part in (source.outlet, source.published, source.extractor) if part)
-            lines.append(f"  {source.name} ({meta}): {source.claims} claims, {source.ungrounded} ungrounded")
-        for verdict in VERDICT_ORDER:
-            group = [finding for finding in self.findings if finding.verdict == verdict]
-            if not group:
-                continue
-            lines.append("")
-            lines.append(f"== {verdict.upper().replace('_', ' ')} ({len(group)}) ==")
-            for finding in group:
-                lines.extend(_finding_lines(finding))
-        if self.ungrounded:
-            lines.append("")
-            lines.append(f"== UNGROUNDED ({len(self.ungrounded)}) ==")
-            for item in self.ungrounded:
-                lines.append(f"  {item.source} [{item.kind}] {_clip(item.evidence)!r}: {item.reason}")
-        return "\n".join(lines) + "\n"
-
-
-def _draft_lines(review: DraftReview) -> Iterable[str]:
-    counts = ", ".join(f"{n} {label}" for label, n in review.counts.items())
-    yield ""
-    yield f"== DRAFT {review.draft}: {counts} =="
-    for claim in review.claims:
-        yield (
-            f"  [{claim.label}] {claim.fact}: {claim.value!r} @{claim.evidence.start}-{claim.evidence.end}"
-            f" {_clip(claim.evidence.text)!r}"
-        )
-        yield f"      {claim.explanation}"
-        for value in claim.contradicting:
-            yield f"      - {value.source} says {value.value!r} {_clip(value.evidence.text)!r}"
-
-
-def _clip(text: str, limit: int = 100) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _finding_lines(finding: Finding) -> Iterable[str]:
-    who = f" [attributed to {finding.attributed_to}]" if finding.attributed_to else ""
-    yield f"[{finding.severity}] {finding.fact}{who}  ({finding.rule}, {finding.id})"
-    yield f"    {finding.explanation}"
-    for value in finding.values:
-        yield (
-            f"    - {value.source}: {value.value!r} -> {value.normalized}"
-            f"  @{value.evidence.start}-{value.evidence.end} {_clip(value.evidence.text)!r}"
-        )

@@ -10,6 +10,7 @@ import pytest
 
 import checker
 from checker.errors import InputError
+from checker.render import to_html, to_markdown, to_text
 
 ROOT = Path(__file__).resolve().parent.parent
 WIRE = {
@@ -44,7 +45,8 @@ def test_check_and_acheck_agree_and_reports_render() -> None:
     assert report.to_json() == again.to_json()
     assert isinstance(report, checker.Report)
     assert report.run.extractor_kinds == ["offline"]
-    assert "# " in report.to_markdown() and "<mark" in report.to_html({s.name: s.text for s in sources})
+    assert "# " in to_markdown(report) and "<mark" in to_html(report, {s.name: s.text for s in sources})
+    assert to_text(report).startswith("checker report: 2 sources")
 
 
 def test_duplicate_source_names_are_refused() -> None:

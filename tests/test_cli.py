@@ -189,7 +189,9 @@ def test_colour_only_on_a_terminal(tmp_path: Path) -> None:
 def test_every_text_report_states_how_it_was_made(tmp_path: Path) -> None:
     a = _write_claims(tmp_path, "a.txt", "Wednesday")
     _, out, _ = run("reconcile", str(a))
-    assert "extractor: external; model calls: 0; tokens: 0 prompt + 0 completion; cache hits: 0" in out
+    assert (
+        "extractor: external; alignment: rules; model calls: 0; tokens: 0 prompt + 0 completion; cache hits: 0" in out
+    )
 
 
 @pytest.mark.parametrize(("fmt", "marker"), [("markdown", "# "), ("html", "<!DOCTYPE html>")])

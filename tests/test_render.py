@@ -249,7 +249,7 @@ def test_markdown_conflicts_first_with_quoted_evidence_and_ungrounded() -> None:
     assert md.index("weekday of the call") < md.index("length of the call")
     conflict = md[md.index("## Conflict") : md.index("## Agree")]
     assert "severity **high**" in conflict and "rule `test.conflict`" in conflict
-    assert "- `a.txt`: **on Wednesday** → Wednesday — chars 12–30" in conflict
+    assert "- `a.txt`: **on Wednesday** → Wednesday · outlet's own voice — chars 12–30" in conflict
     assert "  > spoke on Wednesday" in conflict
     assert "  > spoke on Thursday" in conflict
     assert "  > 300 died" in md
@@ -307,8 +307,8 @@ def test_markdown_empty_report() -> None:
 
 def test_markdown_of_the_seeds_is_ordered_and_deterministic() -> None:
     report, _ = _seed_report()
-    md = to_markdown(report)
-    assert md == to_markdown(reconcile_files(SEED_CLAIMS))
+    md = to_markdown(report, show="all")
+    assert md == to_markdown(reconcile_files(SEED_CLAIMS), show="all")
     headings = re.findall(r"^## (.+) \(\d+\)$", md, flags=re.MULTILINE)
     groups = [h.lower().replace(" ", "_") for h in headings if h != "Sources" and not h.startswith("Ungrounded")]
     assert groups == sorted(groups, key=_rank) and groups[0] == "conflict"
@@ -625,9 +625,14 @@ def test_html_empty_report() -> None:
 
 
 def test_render_imports_only_the_stdlib() -> None:
-    source = (ROOT / "checker" / "render.py").read_text(encoding="utf-8")
-    imported = set(re.findall(r"^(?:from|import) ([\w.]+)", source, flags=re.MULTILINE))
-    assert imported <= {
+    modules = sorted((ROOT / "checker" / "render").glob("*.py"))
+    assert {p.name for p in modules} >= {"__init__.py", "common.py", "text.py", "markdown.py", "html.py"}
+    imported: set[str] = set()
+    for path in modules:
+        imported |= set(re.findall(r"^(?:from|import) ([\w.]+)", path.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    own = {name for name in imported if name.startswith("checker.")}
+    assert own <= {"checker.report"} | {f"checker.render.{p.stem}" for p in modules}
+    assert imported - own <= {
         "__future__",
         "base64",
         "hashlib",
@@ -636,4 +641,18 @@ def test_render_imports_only_the_stdlib() -> None:
         "itertools",
         "collections.abc",
         "dataclasses",
-    } | {"checker.report"}
+        "typing",
+    }
+
+
+def test_the_report_model_never_imports_the_renderings() -> None:
+    """The import-linter contract exists (``lint-imports`` enforces it) and report.py keeps to it."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    forbidden = [c for c in contracts if c["type"] == "forbidden" and c["source_modules"] == ["checker.report"]]
+    assert any("checker.render" in c["forbidden_modules"] for c in forbidden)
+    assert "checker.render" in config["tool"]["setuptools"]["packages"]
+    source = (ROOT / "checker" / "report.py").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(?:from|import) checker\.render", source, flags=re.MULTILINE)

@@ -1,15 +1,9 @@
-"""Markdown and HTML renderings of a :class:`~checker.report.Report`.
+"""The HTML rendering: one self-contained page (inline CSS and JS, no external URL,
+a Content-Security-Policy that forbids loading anything).
 
-Both are pure functions of the report (and, for HTML, the article texts): no clock,
-no randomness, no network, so the same input gives the same bytes. Only the standard
-library is imported, so ``checker --format json`` does not pay for them.
-
-* :func:`to_markdown` is for pasting into a CMS or a chat: every piece of article
-  text is escaped so it cannot become Markdown syntax.
-* :func:`to_html` is one self-contained file (inline CSS and JS, no external URL,
-  a Content-Security-Policy that forbids loading anything): the findings list,
-  conflicts first, and, when the article texts are given, the sources side by side
-  with every finding's evidence highlighted in place.
+The findings list comes first, conflicts first, and, when the article texts are given,
+the sources side by side with every finding's evidence highlighted in place. A pure
+function of the report and the texts: the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -18,197 +12,23 @@ import base64
 import hashlib
 import html
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from checker.report import VERDICT_ORDER, DraftReview, Finding, FindingValue, Report
+from checker.render.common import (
+    attribution_note,
+    is_complete,
+    one_line,
+    ordered,
+    report_title,
+    run_parts,
+    verdict_groups,
+    verdict_label,
+)
+from checker.report import DraftReview, Finding, FindingValue, Report
 
-__all__ = ["to_html", "to_markdown"]
-
-
-def _label(verdict: str) -> str:
-    return verdict.replace("_", " ")
-
-
-def _ordered(findings: Iterable[Finding]) -> list[Finding]:
-    """Findings grouped by verdict in VERDICT_ORDER (conflicts first), report order kept within a group."""
-    rank = {verdict: i for i, verdict in enumerate(VERDICT_ORDER)}
-    return sorted(findings, key=lambda f: rank.get(f.verdict, len(rank)))
-
-
-def _groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
-    groups: list[tuple[str, list[Finding]]] = []
-    for finding in findings:
-        if groups and groups[-1][0] == finding.verdict:
-            groups[-1][1].append(finding)
-        else:
-            groups.append((finding.verdict, [finding]))
-    return groups
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _run_parts(report: Report) -> list[tuple[str, str]]:
-    run = report.run
-    tokens = run.prompt_tokens + run.completion_tokens
-    return [
-        ("extractor", ", ".join(run.extractor_kinds) or "none"),
-        ("model", run.model or "none"),
-        ("prompt", run.prompt_version or "none"),
-        ("model calls", str(run.model_calls)),
-        ("tokens", f"{tokens} ({run.prompt_tokens} prompt + {run.completion_tokens} completion)"),
-        ("cache hits", str(run.cache_hits)),
-    ]
-
-
-def _is_complete(report: Report) -> bool:
-    return report.complete and not report.failed_sources
-
-
-def _who(value: FindingValue) -> str:
-    """'according to X (person)' when the value is not in the outlet's own voice, plus a non-default modality."""
-    parts = []
-    attribution = value.attribution
-    if attribution.source_type != "outlet":
-        who = attribution.name or "an unnamed source"
-        parts.append(f"according to {who} ({attribution.source_type})")
-    if value.modality != "happened":
-        parts.append(value.modality)
-    return " · ".join(parts)
-
-
-def _title(report: Report) -> str:
-    conflicts = sum(1 for f in report.findings if f.verdict == "conflict")
-    plural = "s" if len(report.sources) != 1 else ""
-    text = f"checker report: {len(report.sources)} source{plural}, {len(report.findings)} findings"
-    if conflicts:
-        text += f", {conflicts} conflict" + ("s" if conflicts != 1 else "")
-    return text
-
-
-# --------------------------------------------------------------------------- Markdown
-
-# Backslash-escaping any ASCII punctuation is valid CommonMark; these are the ones that can start
-# emphasis, code, links, images, HTML, tables, strikethrough or entities in the middle of a line.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-# At the start of a line more characters are syntax: headings, lists, quotes, rules, setext.
-_MD_LINE_START = re.compile(r"[#>+=-]|\d{1,9}(?=[.)])")
-
-
-def _md(text: str, *, line_start: bool = False) -> str:
-    """Escape untrusted text for a Markdown line (whitespace collapsed); ``line_start`` when it begins a block."""
-    escaped = _MD_INLINE.sub(r"\\\1", _one_line(text))
-    match = _MD_LINE_START.match(escaped) if line_start else None
-    if match is None:
-        return escaped
-    # '# ', '- ', '> ', '1. ' would open a heading, list or quote: escape the marker ('1\\. ' for numbers).
-    at = match.end() if match.group().isdigit() else 0
-    return escaped[:at] + "\\" + escaped[at:]
-
-
-def _code(text: str) -> str:
-    """A code span that survives backticks inside the text."""
-    text = _one_line(text)
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def _markdown_draft(review: DraftReview) -> list[str]:
-    """Draft mode: each claim of the draft with its label, contradicted first (the review's order)."""
-    counts = " · ".join(f"{n} {label}" for label, n in review.counts.items() if n) or "no claims"
-    out = [f"## Draft check: {_code(review.draft)}", "", f"**Draft claims:** {counts}", ""]
-    for claim in review.claims:
-        ev = claim.evidence
-        line = f"- **{claim.label.upper()}** {_md(claim.fact)}: **{_md(claim.value)}** (chars {ev.start}–{ev.end})"
-        if claim.explanation.strip():
-            line += f" — {_md(claim.explanation)}"
-        out.append(line)
-        # The quote is the item's last plain block, so no following line reads as its lazy continuation.
-        out.append(f"  > {_md(ev.text, line_start=True)}")
-        for value in claim.contradicting:
-            out.append(
-                f"  - {_code(value.source)} says **{_md(value.value)}** — chars {value.evidence.start}–"
-                f"{value.evidence.end}"
-            )
-            out.append(f"    > {_md(value.evidence.text, line_start=True)}")
-    out.append("")
-    return out
-
-
-def to_markdown(report: Report) -> str:
-    """The report as Markdown for a CMS or a chat: run, verdicts, findings conflicts first, ungrounded claims."""
-    out: list[str] = [f"# {_md(_title(report))}", ""]
-    run = " · ".join(f"{name} {_md(value)}" for name, value in _run_parts(report))
-    if _is_complete(report):
-        run += " · complete"
-    else:
-        failed = ", ".join(_code(f.name) + (f" ({_md(f.reason)})" if f.reason else "") for f in report.failed_sources)
-        run += f" · **INCOMPLETE**, failed sources: {failed or 'unknown'}"
-    out += [f"**Run:** {run}", ""]
-    counts = report.verdict_counts()
-    summary = " · ".join(f"{n} {_label(verdict)}" for verdict, n in counts.items()) or "no findings"
-    out += [f"**Verdicts:** {summary}", ""]
-    if report.draft is not None:
-        out += _markdown_draft(report.draft)
-
-    if report.sources:
-        out += ["## Sources", ""]
-        for source in report.sources:
-            meta = [_md(part) for part in (source.outlet, source.published, source.url) if part]
-            meta.append(_md(source.extractor))
-            meta.append(f"{source.claims} claims, {source.ungrounded} ungrounded")
-            out.append(f"- {_code(source.name)} — {' · '.join(meta)}")
-        out.append("")
-
-    number = 0
-    for verdict, group in _groups(_ordered(report.findings)):
-        out += [f"## {_label(verdict).capitalize()} ({len(group)})", ""]
-        for finding in group:
-            number += 1
-            out += [f"### {number}. {_md(finding.fact)}", ""]
-            meta = [f"**{_label(finding.verdict)}**", f"severity **{finding.severity}**"]
-            if finding.attributed_to:
-                meta.append(f"attributed to {_md(finding.attributed_to)}")
-            meta += [f"rule {_code(finding.rule)}", f"id {_code(finding.id)}"]
-            out += [" · ".join(meta), ""]
-            if finding.explanation.strip():
-                out += [_md(finding.explanation, line_start=True), ""]
-            for value in finding.values:
-                ev = value.evidence
-                line = f"- {_code(value.source)}: **{_md(value.value)}**"
-                if _one_line(value.normalized) != _one_line(value.value):
-                    line += f" → {_md(value.normalized)}"
-                who = _who(value)
-                if who:
-                    line += f" · {_md(who)}"
-                line += f" — chars {ev.start}–{ev.end}"
-                out.append(line)
-                out.append(f"  > {_md(ev.text, line_start=True)}")
-            out.append("")
-
-    if not report.findings:
-        out += ["No findings.", ""]
-
-    if report.ungrounded:
-        out += [f"## Ungrounded claims ({len(report.ungrounded)})", ""]
-        out.append("The evidence of these claims was not found in their source, so they were not compared.")
-        out.append("")
-        for item in report.ungrounded:
-            out.append(f"- {_code(item.source)} · {_md(item.kind)} · {_md(item.reason)}")
-            out.append(f"  > {_md(item.evidence, line_start=True)}")
-        out.append("")
-
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out) + "\n"
-
-
-# --------------------------------------------------------------------------- HTML
+__all__ = ["to_html"]
 
 
 def _e(text: str) -> str:
@@ -440,9 +260,9 @@ def _csp_hash(source: str) -> str:
 def _value_html(value: FindingValue, located: bool) -> str:
     ev = value.evidence
     parts = [f'<span class="src">{_e(value.source)}</span>: <q>{_e(value.value)}</q>']
-    if _one_line(value.normalized) != _one_line(value.value):
+    if one_line(value.normalized) != one_line(value.value):
         parts.append(f" → {_e(value.normalized)}")
-    who = _who(value)
+    who = attribution_note(value)
     if who:
         parts.append(f' <span class="who">· {_e(who)}</span>')
     parts.append(f' <span class="off">chars {ev.start}–{ev.end}</span>')
@@ -498,9 +318,9 @@ def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
     value's evidence is quoted in the findings list.
     """
     texts = dict(texts or {})
-    findings = _ordered(report.findings)
+    findings = ordered(report.findings)
     keys = _keys(findings)
-    titles = {key: f"{_label(f.verdict)}: {_one_line(f.fact)}" for key, f in zip(keys, findings, strict=True)}
+    titles = {key: f"{verdict_label(f.verdict)}: {one_line(f.fact)}" for key, f in zip(keys, findings, strict=True)}
 
     names = [s.name for s in report.sources if s.name in texts]
     names += sorted(name for name in texts if name not in set(names))
@@ -511,7 +331,7 @@ def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
                 ev = value.evidence
                 spans[value.source].append(_Span(ev.start, ev.end, key, finding.verdict))
 
-    title = _title(report)
+    title = report_title(report)
     out: list[str] = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -529,8 +349,8 @@ def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
         "<header>",
         f"<h1>{_e(title)}</h1>",
     ]
-    run = " · ".join(f"{_e(name)} <b>{_e(value)}</b>" for name, value in _run_parts(report))
-    if _is_complete(report):
+    run = " · ".join(f"{_e(name)} <b>{_e(value)}</b>" for name, value in run_parts(report))
+    if is_complete(report):
         run += ' · <span class="ok">complete</span>'
     else:
         failed = ", ".join(_e(f.name) + (f" ({_e(f.reason)})" if f.reason else "") for f in report.failed_sources)
@@ -539,7 +359,7 @@ def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
     counts = report.verdict_counts()
     if counts:
         out.append('<ul class="counts" aria-label="Findings per verdict">')
-        out += [f'<li class="v-{v}">{n} {_e(_label(v))}</li>' for v, n in counts.items()]
+        out += [f'<li class="v-{v}">{n} {_e(verdict_label(v))}</li>' for v, n in counts.items()]
         out.append("</ul>")
     if report.sources:
         out.append(f'<details class="srclist"><summary>{len(report.sources)} sources</summary><ul>')
@@ -563,8 +383,8 @@ def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
     if not findings:
         out.append('<p class="note">No findings.</p>')
     key_iter = iter(keys)
-    for verdict, group in _groups(findings):
-        out.append(f'<h2 class="group v-{verdict}">{_e(_label(verdict).capitalize())} ({len(group)})</h2>')
+    for verdict, group in verdict_groups(findings):
+        out.append(f'<h2 class="group v-{verdict}">{_e(verdict_label(verdict).capitalize())} ({len(group)})</h2>')
         out.append('<ol class="list">')
         for finding in group:
             key = next(key_iter)
@@ -574,7 +394,8 @@ def to_html(report: Report, texts: Mapping[str, str] | None = None) -> str:
             out.append(f'<li class="finding v-{verdict}" id="finding-{key}">')
             out.append(
                 f'<button type="button" data-finding="{key}" aria-pressed="false">'
-                f'<span class="badge">{_e(_label(verdict))}</span><span class="sev">{_e(finding.severity)}</span>'
+                f'<span class="badge">{_e(verdict_label(verdict))}</span>'
+                f'<span class="sev">{_e(finding.severity)}</span>'
                 f'<span class="fact">{_e(finding.fact)}</span>{who}</button>'
             )
             out.append('<div class="detail">')
