@@ -113,8 +113,8 @@ def test_amount_units_must_match() -> None:
         ("an hour and a half", None, 90, 90),
         ("one and a half hours", None, 90, 90),
         ("1.5 hours", None, 90, 90),
-        ("1 hour 30 minutes", None, 90, 90),
-        ("1 hour and 30 minutes", None, 90, 90),
+        ("1 hour 30 minutes", None, 90, 91),  # several parts: read to the last one, [90, 91)
+        ("1 hour and 30 minutes", None, 90, 91),
         ("half an hour", None, 30, 30),
         ("30-minute", None, 30, 30),
         ("hour-long", None, 60, 60),
