@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.normalize import duration, quantity
+from checker.normalize import TitleKey, duration, quantity, title_key, titles_conflict
 from checker.normalize.amounts import Amount, Interval
 
 MIN = 1.0
@@ -552,3 +552,67 @@ def test_durations_keep_fixed_hedge_factors() -> None:
     interval = _d("90 minutes", "about").interval
     assert interval is not None
     assert (interval.low, interval.high) == pytest.approx((76.5, 103.5))
+
+
+# --- titles: descriptors, abbreviations, compound offices --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("one-term incumbent", TitleKey("", None, "current")),  # "one" is no organisation, "term" no office
+        ("two-term senator", TitleKey("senator", None, "current")),
+        ("first-term congressman", TitleKey("representative", None, "current")),
+        ("three-time champion", TitleKey("champion", None, "current")),
+        ("longtime senator", TitleKey("senator", None, "current")),
+        ("veteran diplomat", TitleKey("diplomat", None, "current")),
+        ("veteran", TitleKey("veteran", None, "current")),  # a descriptor alone stays
+        ("one-time president", TitleKey("president", None, "former")),  # "one-time" is a status
+        ("incumbent mayor", TitleKey("mayor", None, "current")),
+        ("Lt. Gov.", TitleKey("lieutenant governor", None, "current")),
+        ("Lt Gov", TitleKey("lieutenant governor", None, "current")),
+        ("Sgt.", TitleKey("sergeant", None, "current")),
+        ("Det. Sgt.", TitleKey("detective sergeant", None, "current")),
+        ("Det. Chief Insp.", TitleKey("detective chief inspector", None, "current")),
+        ("Supt.", TitleKey("superintendent", None, "current")),
+        ("Cmdr.", TitleKey("commander", None, "current")),
+        ("Adm.", TitleKey("admiral", None, "current")),
+        ("Col.", TitleKey("colonel", None, "current")),
+        ("Capt.", TitleKey("captain", None, "current")),
+        ("Maj. Gen.", TitleKey("major general", None, "current")),
+        ("Prof.", TitleKey("professor", None, "current")),
+        ("Amb.", TitleKey("ambassador", None, "current")),
+        ("Sec.", TitleKey("secretary", None, "current")),
+        ("Gov.", TitleKey("governor", None, "current")),
+        ("Sen.", TitleKey("senator", None, "current")),
+        ("Rep.", TitleKey("representative", None, "current")),
+        ("Atty. Gen.", TitleKey("attorney-general", None, "current")),
+        ("Attorney General", TitleKey("attorney-general", None, "current")),
+        ("Governor-General", TitleKey("governor-general", None, "current")),
+        ("Australian Governor General", TitleKey("governor-general", "australia", "current")),
+        ("Lt. Gen.", TitleKey("lieutenant general", None, "current")),  # a military general stays one
+        ("Dr.", TitleKey("dr", None, "current")),  # an honorific, not "doctor": the roles judge drops it
+        ("Popular Party leader", TitleKey("leader", "popular party", "current")),
+    ],
+)
+def test_title_forms(title: str, expected: TitleKey) -> None:
+    assert title_key(title, None, "unspecified") == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("Lt. Gov.", "Lieutenant Governor", False),
+        ("Supt.", "Superintendent", False),
+        ("Det. Sgt.", "Detective Sergeant", False),
+        ("two-term senator", "Senator", False),
+        ("longtime senator", "Sen.", False),
+        ("Governor-General", "Governor General", False),
+        ("Governor-General", "General", True),
+        ("Attorney General", "Gen.", True),
+        ("Lt. Gov.", "Governor", True),
+        ("one-time president", "President", True),
+    ],
+)
+def test_title_forms_conflict(a: str, b: str, conflict: bool) -> None:
+    assert titles_conflict(title_key(a, None, "unspecified"), title_key(b, None, "unspecified")) is conflict
