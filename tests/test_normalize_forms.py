@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from checker.normalize import TitleKey, duration, quantity, title_key, titles_conflict
+from checker.normalize import TitleKey, duration, quantity, quote_relation, title_key, titles_conflict
 from checker.normalize.amounts import Amount, Interval
+from checker.normalize.quotes import _american
 
 MIN = 1.0
 HOUR = 60.0
@@ -616,3 +617,61 @@ def test_title_forms(title: str, expected: TitleKey) -> None:
 )
 def test_title_forms_conflict(a: str, b: str, conflict: bool) -> None:
     assert titles_conflict(title_key(a, None, "unspecified"), title_key(b, None, "unspecified")) is conflict
+
+
+# --- quotes: British and American spellings, tokenised apostrophes ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        ("We realised the organisation had to change", "We realized the organization had to change", "same"),
+        ("The colour of my favourite centre", "The color of my favorite center", "same"),
+        ("We travelled to see the defence programme", "We traveled to see the defense program", "same"),
+        ("We must analyse the grey areas", "We must analyze the gray areas", "same"),
+        ("The travellers were labelled", "The travelers were labeled", "same"),
+        ("It was unauthorised and unrecognised", "It was unauthorized and unrecognized", "same"),  # prefixes
+        ("A paediatric centre", "A pediatric center", "same"),
+        ("I \u2019 m sure we don \u2019 t know", "I'm sure we don't know", "same"),
+        ("it ' s over and we can ' t stop", "it's over and we can't stop", "same"),
+        ("We\u2019ve said what we\u2019ll do", "We ' ve said what we ' ll do", "same"),
+        ("We waited four hours for the result", "We waited for hours for the result", "severe_change"),
+        ("this is our hour to act now", "this is or hor to act now", "minor_change"),  # never one word
+        ("We met Mr Grey today", "We met Mr Gray today", "severe_change"),  # names are not folded
+        ("We will advise them", "We will advize them", "minor_change"),  # "advise" has no -ize form
+        ("The realised gains", "The realized losses", "minor_change"),
+    ],
+)
+def test_quote_spellings(a: str, b: str, relation: str) -> None:
+    assert quote_relation(a, b) == relation
+    assert quote_relation(b, a) == relation
+
+
+@pytest.mark.parametrize(
+    ("word", "american"),
+    [
+        ("realised", "realized"),
+        ("organisation", "organization"),
+        ("colour", "color"),
+        ("favourite", "favorite"),
+        ("centre", "center"),
+        ("travelled", "traveled"),
+        ("defence", "defense"),
+        ("programme", "program"),
+        ("analyse", "analyze"),
+        ("grey", "gray"),
+        ("unauthorised", "unauthorized"),
+        ("four", "four"),
+        ("hour", "hour"),
+        ("our", "our"),
+        ("tour", "tour"),
+        ("pour", "pour"),
+        ("surprise", "surprise"),
+        ("exercise", "exercise"),
+        ("advise", "advise"),
+        ("tonne", "tonne"),  # a different unit, not a spelling
+        ("realized", "realized"),
+    ],
+)
+def test_american_spelling(word: str, american: str) -> None:
+    assert _american(word) == american
