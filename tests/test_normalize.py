@@ -113,8 +113,8 @@ def test_amount_units_must_match() -> None:
         ("an hour and a half", None, 90, 90),
         ("one and a half hours", None, 90, 90),
         ("1.5 hours", None, 90, 90),
-        ("1 hour 30 minutes", None, 90, 90),
-        ("1 hour and 30 minutes", None, 90, 90),
+        ("1 hour 30 minutes", None, 90, 91),  # several parts: read to the last one, [90, 91)
+        ("1 hour and 30 minutes", None, 90, 91),
         ("half an hour", None, 30, 30),
         ("30-minute", None, 30, 30),
         ("hour-long", None, 60, 60),
@@ -282,9 +282,9 @@ def test_hedge_from_evidence_feeds_duration() -> None:
         ("€300", None, None, 300, 300, "eur"),
         ("10 km", None, None, 9.5, 10.5, "km"),
         ("10km", None, None, 9.5, 10.5, "km"),
-        ("10.5", None, "kilometres", 10.45, 10.55, "km"),
+        ("10.5", None, "kilometres", 10.395, 10.605, "km"),  # the 1% floor of a measurement
         ("10", None, "miles", 9.5 * 1.609344, 10.5 * 1.609344, "km"),
-        ("500 metres", None, None, 0.4995, 0.5005, "km"),
+        ("500 metres", None, None, 0.495, 0.505, "km"),
         ("about 10 km", None, None, 8.5, 11.5, "km"),
         ("tens of thousands", None, None, 10_000, 99_999, None),
         ("hundreds of thousands", None, None, 100_000, 999_999, None),

@@ -13,7 +13,8 @@ pyproject.toml keeps it so):
 * :mod:`~checker.normalize.text` — the shared base: quote/dash folding, ASCII folding, cleaned words, singulars.
 * :mod:`~checker.normalize.numbers` — numbers in digits or words; :mod:`~checker.normalize.amounts` — the
   :class:`Interval` and :class:`Amount` they become; :mod:`~checker.normalize.hedges` — what widens them.
-* :mod:`~checker.normalize.durations`, :mod:`~checker.normalize.quantities` — the two kinds of amount.
+* :mod:`~checker.normalize.durations`, :mod:`~checker.normalize.quantities` — the two kinds of amount;
+  quantities read a time ("11 seconds", "2:06:41") through durations, the one module below them.
 * :mod:`~checker.normalize.measures`, :mod:`~checker.normalize.events`, :mod:`~checker.normalize.organisations`,
   :mod:`~checker.normalize.people`, :mod:`~checker.normalize.titles` — keys.
 * :mod:`~checker.normalize.dates`, :mod:`~checker.normalize.quotes`.
@@ -28,11 +29,13 @@ API overview
 ------------
 Amounts (durations in minutes, quantities in their unit):
 
-* :class:`Interval` ``(low, high)``, inclusive, with :meth:`Interval.overlaps`.
+* :class:`Interval` ``(low, high, open_high=False)``, with :meth:`Interval.overlaps`; the precision of a
+  written figure is half-open ("eight years" is [7.5, 8.5), so it never touches "seven years").
 * :class:`Amount` ``(interval, vague, unit, magnitude)`` with :meth:`Amount.compatible`,
   :meth:`Amount.comparable` and :attr:`Amount.normalized` (also ``str(amount)``), e.g. ``"76–104 min"``.
 * :func:`duration` ``(amount, hedge) -> Amount | None`` — minutes; hedges widen the interval.
-* :func:`quantity` ``(amount, hedge, unit) -> Amount | None`` — counts, percentages, money, lengths.
+* :func:`quantity` ``(amount, hedge, unit) -> Amount | None`` — counts, percentages, percentage points,
+  money by currency, and measurements converted to one unit per dimension (km, km/h, °C, ha, kg).
 * :func:`parse_number` ``(text) -> float | None`` — digits or English number words; :func:`numbers_in`
   ``(text)`` — every number a text writes, in order.
 * :func:`hedge_from_evidence` ``(evidence, amount) -> str | None`` — a hedge the extractor left out.

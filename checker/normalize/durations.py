@@ -1,6 +1,7 @@
 """Lengths of time ("90-minute", "an hour and a half", "nearly three years", "entering its third year",
-"lengthy") as amounts in minutes: ordinals, "a few"/"several" units, halves and sums of parts are read by
-hand, whole months and years carry half a unit of precision, and vague words keep only their direction.
+"2:06:41", "an eight-year warranty", "lengthy") as amounts in minutes: ordinals, "a few"/"several" units,
+halves, sums of parts and clock-style times are read by hand, whole months and years carry half a unit of
+precision (half-open, so "seven-year" and "eight-year" do not touch), and vague words keep only their direction.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import re
 from checker.normalize._data import number, pairs, rows, sets
 from checker.normalize.amounts import Amount, Interval
 from checker.normalize.hedges import _apply, _split_hedges
-from checker.normalize.numbers import _ORDINALS, parse_number
-from checker.normalize.text import _clean, _singular
+from checker.normalize.numbers import _ORDINALS, _drop_article, clock_minutes, parse_number
+from checker.normalize.text import _ascii, _clean, _singular
 
 _MINUTES = {unit: float(number(minutes)) for unit, minutes, *_ in rows("time_units.tsv", 2, optional=1)}
 _UNIT_ALIASES = pairs("time_unit_aliases.tsv")
@@ -22,6 +23,14 @@ _SHORT_WORDS = _VAGUE_WORDS["short"]
 _FEW_UNITS = {words: (float(number(lo)), float(number(hi))) for words, lo, hi in rows("few_units.tsv", 3)}
 # Half a unit either way for a whole count of months or years (the optional third column).
 _PRECISION_UNITS = {unit: number(extra[0]) for unit, _, *extra in rows("time_units.tsv", 2, optional=1) if extra}
+# A compound adjective: the figure joined to its unit by a hyphen, then the noun it describes ("an
+# eight-year warranty", "a 90-minute phone call"): the noun is dropped. "-old" ages stay ("71-year-old").
+_COMPOUND_RE = re.compile(
+    r"^(?P<figure>.*?[0-9a-z])-(?P<unit>(?:"
+    + "|".join(sorted((re.escape(u) for u in {*_MINUTES, *_UNIT_ALIASES} if len(u) > 1), key=len, reverse=True))
+    + r")s?)(?P<old>-old)?(?:\s+[a-z][a-z\s'-]*)?$"
+)
+_PARENTHESES_RE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])")
 
 
 def _unit_minutes(word: str) -> tuple[str, float] | None:
@@ -41,9 +50,27 @@ def duration(amount: str, hedge: str | None) -> Amount | None:
     widened by 15% each way (76.5–103.5, shown 76–104); "nearly three years" is [2.7, 3] years; "more than"
     doubles the upper bound; "its third year" is [2, 3] years and "entering its third year" [2, 2.25].
     A plain count of months or years is taken to half a unit ("three years" = 2.5–3.5 years), because
-    nobody rounds a war's age to the day. "lengthy"/"brief" are vague.
+    nobody rounds a war's age to the day; the interval is open at the top, so "seven years" [6.5, 7.5)
+    and "eight years" [7.5, 8.5) conflict. Clock-style times (:func:`~checker.normalize.numbers.clock_minutes`)
+    are truncated to their last unit: "2:06:41" equals "2 hours, 6 minutes and 41 seconds" and differs
+    from "2:06:14", "4:05.3" is m:ss.d, "2:06" (h:mm) is [126, 127) minutes. A duration written in several
+    parts is truncated to its last one like a clock ("2 hours 6 minutes" is [126, 127), so it fits
+    2:06:41). A compound adjective loses its noun ("an eight-year warranty" is eight years); a conversion
+    in parentheses is dropped. "lengthy"/"brief" are vague.
     """
-    raw = _clean(amount)
+    written = _PARENTHESES_RE.sub(" ", _ascii(amount).lower()).strip()
+    clock_text, clock_factors = _split_hedges(re.sub(r"^(?:in|of)\s+", "", written), hedge)
+    clock = clock_minutes(clock_text)
+    if clock is not None:
+        minutes, more = clock
+        if clock_factors:
+            return Amount(_apply(minutes, minutes + more, clock_factors), None, "min")
+        return Amount(Interval(minutes, minutes + more, open_high=more > 0), None, "min")
+    compound = _COMPOUND_RE.match(written)
+    if compound is not None:
+        written = f"{compound.group('figure')} {compound.group('unit')}" + (" old" if compound.group("old") else "")
+    raw = _clean(written)
+    raw = _drop_article(raw)
     raw = re.sub(r"(\d)(h|hr|hrs|min|mins|m|s|d|y|yr|yrs)\b", r"\1 \2", raw)
     if hedge is not None:
         hc = _clean(hedge)
@@ -98,6 +125,7 @@ def duration(amount: str, hedge: str | None) -> Amount | None:
     total = 0.0
     precision = 0.0
     last_unit = 0.0
+    parts = 0
     buf: list[str] = []
     i = 0
     while i < len(tokens):
@@ -122,6 +150,7 @@ def duration(amount: str, hedge: str | None) -> Amount | None:
             i += 3
         total += n * u[1]
         last_unit = u[1]
+        parts += 1
         if u[0] in _PRECISION_UNITS and n == int(n) and not factors:
             precision = max(precision, _PRECISION_UNITS[u[0]] * u[1])
         buf = []
@@ -129,5 +158,7 @@ def duration(amount: str, hedge: str | None) -> Amount | None:
     if buf or not last_unit:
         return None
     if precision:
-        return Amount(Interval(total - precision, total + precision), None, "min")
+        return Amount(Interval(total - precision, total + precision, open_high=True), None, "min")
+    if parts > 1 and not factors:  # "2 hours, 6 minutes and 41 seconds" is read to its last unit, as 2:06:41
+        return Amount(Interval(total, total + last_unit, open_high=True), None, "min")
     return Amount(_apply(total, total, factors), None, "min")

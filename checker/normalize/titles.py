@@ -1,6 +1,7 @@
 """Titles of office: :func:`title_key` splits a title into office, affiliation and status, so "Defence
-Secretary" meets "Secretary of Defense" and "Russian President" is the president of Russia, and
-:func:`titles_conflict` says when two titles cannot both be right (an unknown affiliation fits any).
+Secretary" meets "Secretary of Defense", "Lt. Gov." is "Lieutenant Governor" and "Russian President" is the
+president of Russia, and :func:`titles_conflict` says when two titles cannot both be right (an unknown
+affiliation fits any). Words that describe the holder ("longtime", "two-term") are no part of the office.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from checker.normalize._data import entries, pairs, wordset
+from checker.normalize.numbers import _ORDINALS, _SMALL
 from checker.normalize.organisations import _COUNTRY_OF, _alias_pattern, _country_aliases_in, org_key
 from checker.normalize.text import _clean
 
@@ -33,6 +35,19 @@ _OFFICE_WORDS = wordset("office_words.txt")
 _FIXED_OFFICES = entries("fixed_offices.txt")
 # Country names that are also words or names ("Jordan"): a country only as the first word of a title.
 _AMBIGUOUS_COUNTRIES = wordset("ambiguous_countries.txt")
+# Offices whose last word is not their head ("governor general"), folded to one word.
+_COMPOUND_OFFICES = pairs("compound_offices.tsv")
+_COMPOUND_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _COMPOUND_OFFICES) + r")\b")
+# Words that describe the holder ("longtime", "veteran"), and "<number> term"/"<number> time" ("one-term",
+# "two-time", "first-term"), dropped when another word follows.
+_COUNT_WORDS = sorted({w for w in (*_SMALL, *_ORDINALS) if len(w) > 2}, key=len, reverse=True)
+_DESCRIPTOR_RE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(d) for d in sorted(entries("title_descriptors.txt"), key=len, reverse=True))
+    + r"|(?:\d+(?:st|nd|rd|th)?|"
+    + "|".join(_COUNT_WORDS)
+    + r") (?:term|time))\s+(?=\S)"
+)
 
 
 def _status_of(claim_status: str) -> str:
@@ -47,13 +62,18 @@ def title_key(title: str, organisation: str | None, status: str) -> TitleKey:
     "central intelligence agency"); "Former President" -> status "former" (a status word in the title
     wins over the claim's status field); "U.S. National Security Adviser" = "National Security Advisor"
     (affiliation None is compatible). Rank words stay in the office: "deputy secretary of state",
-    "vice president".
+    "vice president". Abbreviations are folded ("Lt. Gov." = "Lieutenant Governor", "Sgt.", "Supt.",
+    "Atty. Gen."; "Dr." is an honorific and stays); "governor-general" and "attorney general" are one
+    office word, whose head is not "general". Descriptions of the holder go: "two-term senator" is a
+    senator, "one-term incumbent" a current holder of no named office ("incumbent" is a status).
     """
     s = _clean(title)
     s = re.sub(r"\bex\s+", "former ", s)
+    s = re.sub(r"\bone time\b", "onetime", s)  # "one-time" is former, not a count of terms
     s = re.sub(r"\bchief executive(?: officer)?\b", "ceo", s)
     words = [_TITLE_SPELLING.get(w, w) for w in s.split()]
-    s = " ".join(words)
+    s = _DESCRIPTOR_RE.sub("", " ".join(words))
+    s = _COMPOUND_RE.sub(lambda m: _COMPOUND_OFFICES[m.group(0)], s)
     # Status words.
     found_status: str | None = None
     kept: list[str] = []
