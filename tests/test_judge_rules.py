@@ -246,6 +246,10 @@ def test_one_voice_giving_three_values_for_a_fact_is_not_compared(
     [
         (["4,183", "4,051 km"], "conflict"),  # a bare figure beside one unit is in that unit
         (["4,051", "4,051 km"], "agree"),
+        (["4,051", "4,051 yards"], "agree"),  # in the unit as written, not the unit it converts to
+        (["4,183", "4,051 yards"], "conflict"),
+        (["about 4,000", "4,051 yards"], "agree"),
+        (["4,051", "4,051 yards", "3.7 km"], "agree"),  # one unit written two ways: the bare figure is left alone
         (["Fewer than half", "47.2%"], "agree"),  # a number in words is not read as a percentage
         (["2.9 billion", "$2.9bn", "£2.3bn"], "agree"),  # two currencies: the bare figure is not converted
     ],

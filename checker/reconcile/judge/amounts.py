@@ -10,7 +10,6 @@ only an earlier (background) or a planned event keeps its numbers apart.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -100,22 +99,38 @@ def _dimension_guard(
 
 
 _UNWRITTEN = ("count", "unparsed")
-_DIGIT = re.compile(r"\d")
+_BARE = re.compile(r"(?:[A-Za-z ]+ )?\d[\d,.]*")  # a figure in digits, perhaps after a hedge: "about 4,183"
+# a written amount as its unit around its figure: "4,051 yards" -> "{} yards", "£250" -> "£{}"
+_UNIT_AROUND = re.compile(r"^(\D*?)\d[\d,.]*(\D*)$")
 
 
 def _bare_numbers_in_the_unit(amounts: dict[str, Amount | None], facts: Sequence[Value]) -> dict[str, Amount | None]:
-    """A fact's bare figures read in its only unit: "4,183" beside "4,051 yards" is yards. With two
-    units (two currencies) or none, the numbers stay as they are; so do numbers in words ("fewer than
+    """A fact's bare figures read in its only unit, as that unit is written: "4,183" beside "4,051
+    yards" is read as "4,183 yards". With two units (two currencies), two ways of writing one unit
+    ("km" and "miles"), or none, the numbers stay as they are; so do numbers in words ("fewer than
     half" of the voters is a share, not half a percent)."""
     units = {a.unit for v in facts if (a := amounts[v.normalized]) is not None and a.unit is not None}
     if len(units) != 1:
         return amounts
     (unit,) = units
+    written = {
+        _UNIT_AROUND.sub(lambda m: m.group(1) + "\x00" + m.group(2), split_hedge(v.written.strip())[1])
+        for v in facts
+        if (a := amounts[v.normalized]) is not None and a.unit
+    }
+    if len(written) != 1 or "\x00" not in next(iter(written)):
+        return amounts
+    (pattern,) = written
     local = dict(amounts)
     for v in facts:
         amount = amounts[v.normalized]
-        if amount is not None and amount.unit is None and amount.magnitude is None and _DIGIT.search(v.written):
-            local[v.normalized] = dataclasses.replace(amount, unit=unit)
+        bare = v.written.strip()
+        if amount is None or amount.unit is not None or amount.magnitude is not None or not _BARE.fullmatch(bare):
+            continue
+        hedge, text = split_hedge(bare)
+        reread = quantity(pattern.replace("\x00", text), hedge, None)
+        if reread is not None and reread.unit == unit:
+            local[v.normalized] = reread
     return local
 
 
