@@ -102,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     splits = ("dev", "heldout") if args.split == "all" else (args.split,)
     method, count = counter()
-    prompts = sorted(p.name for p in STANDIN.iterdir() if p.is_dir())
+    # extraction prompts only: the alignment cassettes ("align_claims.v1+<prompt>") are bench/align_cost.py's
+    prompts = sorted(p.name for p in STANDIN.iterdir() if p.is_dir() and p.name.startswith("extract_claims."))
     result: dict[str, Any] = {"counted_with": method, "splits": list(splits), "prompts": {}}
     print(f"tokens counted with {method}; splits: {', '.join(splits)}")
     print(f"{'prompt':20} {'articles':>8} {'article tok':>11} {'answer tok':>10} {'ratio':>6} {'median':>6} {'max':>6}")
