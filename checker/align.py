@@ -27,7 +27,7 @@ from checker.prompts import render
 from checker.reconcile import Alignment
 from checker.reconcile.identity import Batch, batches
 from checker.schema import SourceClaims
-from checker.schema.alignment import AlignmentAnswer, alignment_schema_sha256
+from checker.schema.alignment import AlignmentAnswer
 
 ALIGN_PROMPT = "align_claims.v1"
 AlignMode = Literal["rules", "model", "auto"]
@@ -99,7 +99,7 @@ async def align(
             prompt_sha256=prompt.sha256,
             model=settings.model,
             extractor="align",
-            answer_schema=alignment_schema_sha256(),
+            answer_schema=AlignmentAnswer.sent_schema_sha256(),
             settings=f"t={settings.temperature};seed={settings.seed}",
         )
         if cache is not None:

@@ -38,7 +38,8 @@ from checker.errors import CheckerError, ModelError
 from checker.grounding import AnswerGrounding, ground, ground_answer, merge_groundings
 from checker.llm import LLMClient, LLMSettings, OutputTooLong, Usage
 from checker.prompts import DEFAULT_EXTRACT_PROMPT, RenderedPrompt, render
-from checker.schema import ExtractionAnswer, ExtractorInfo, GroundedClaim, SourceClaims, answer_schema_sha256, v1
+from checker.schema import ExtractionAnswer, ExtractorInfo, GroundedClaim, SourceClaims, v1
+from checker.schema.common import ModelFacing
 from checker.schema.convert import from_v1_claims
 from checker.segment import numbered
 from checker.sources import Source
@@ -191,7 +192,7 @@ def _dedupe_v1(grounded: list[v1.GroundedClaim]) -> list[v1.GroundedClaim]:
     return sorted(seen.values(), key=lambda g: (g.evidence.start, g.evidence.end, g.claim.kind))
 
 
-def answer_model(prompt: str) -> type[BaseModel]:
+def answer_model(prompt: str) -> type[ModelFacing]:
     """The answer a prompt asks for: the 1.0 claims for a ``.v1`` template, the v2 answer otherwise."""
     return v1.ExtractionResult if prompt.endswith(".v1") else ExtractionAnswer
 
@@ -205,8 +206,8 @@ def render_chunk(prompt: str, text: str, published: dt.date | None) -> RenderedP
     )
 
 
-def answer_schema_hash(answer: type[BaseModel]) -> str:
-    return v1.model_schema_sha256() if answer is v1.ExtractionResult else answer_schema_sha256()
+def answer_schema_hash(answer: type[ModelFacing]) -> str:
+    return answer.sent_schema_sha256()
 
 
 def source_claims_v1(

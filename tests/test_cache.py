@@ -13,7 +13,6 @@ from openai_stub import empty_answer
 from checker.cache import ExtractionCache, cache_key
 from checker.extract import answer_model, answer_schema_hash
 from checker.schema import ExtractionAnswer, v1
-from checker.schema.answer import answer_schema_json
 
 BASE = {
     "prompt_sha256": "p" * 64,
@@ -53,7 +52,7 @@ def test_the_schema_sent_to_the_model_is_part_of_the_key() -> None:
     # holds the hash of the very schema each prompt version's answer is sent with.
     v2 = answer_schema_hash(answer_model("extract_claims.v2"))
     released = answer_schema_hash(answer_model("extract_claims.v1"))
-    assert v2 == hashlib.sha256(answer_schema_json().encode()).hexdigest()
+    assert v2 == hashlib.sha256(ExtractionAnswer.sent_schema_json().encode()).hexdigest()
     assert (
         released
         == hashlib.sha256(

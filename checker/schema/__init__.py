@@ -12,7 +12,7 @@ model that fills it (the descriptions are sent with the request), extra keys are
   ``extract_claims.v1``; both still load, converted by :mod:`checker.schema.convert`.
 """
 
-from checker.schema.answer import ExtractionAnswer, answer_schema_sha256
+from checker.schema.answer import ExtractionAnswer
 from checker.schema.claims import (
     CLAIM_KINDS,
     SCHEMA_VERSION,
@@ -62,6 +62,5 @@ __all__ = [
     "SourceMeta",
     "Span",
     "UngroundedClaim",
-    "answer_schema_sha256",
     "claims_file_schema",
 ]

@@ -10,9 +10,6 @@ into the claims file form (:mod:`checker.schema.claims`).
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import json
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, create_model
@@ -28,7 +25,7 @@ from checker.schema.claims import (
     QuoteFields,
     RoleFields,
 )
-from checker.schema.common import ModelFacingSchema, _Strict
+from checker.schema.common import ModelFacing, ModelFacingSchema, _Strict
 
 #: Answer list -> claim kind, in the order the answer holds them.
 KIND_OF_LIST: dict[str, str] = {
@@ -99,8 +96,10 @@ else:
     PropositionItem = _item(PropositionFields)
 
 
-class ExtractionAnswer(_Strict):
+class ExtractionAnswer(ModelFacing):
     """Everything checkable in one article: who and what it is about, then its claims by kind."""
+
+    json_schema_generator = _AnswerSchema
 
     date_line: str | None = Field(description="The article's own dateline or date line as written; else null.")
     entities: list[Entity] = Field(description="Every person, organisation, place and source the claims refer to.")
@@ -115,28 +114,6 @@ class ExtractionAnswer(_Strict):
         description="Other checkable statements: what was done, decided, announced, denied."
     )
 
-    @classmethod
-    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        if args or kwargs:
-            kwargs.setdefault("schema_generator", _AnswerSchema)
-            return super().model_json_schema(*args, **kwargs)
-        # The SDK asks for the schema on every request and then edits it in place: build it once,
-        # hand out copies (parsing the cached JSON is several times faster than a deepcopy).
-        return dict(json.loads(answer_schema_json()))
-
     def claim_count(self) -> int:
         """How many claims the answer holds, all kinds together."""
         return sum(len(getattr(self, name)) for name in KIND_OF_LIST)
-
-
-@functools.cache
-def answer_schema_json() -> str:
-    """The schema the model is sent, as compact JSON (key order kept: the model fills fields in order)."""
-    schema = super(ExtractionAnswer, ExtractionAnswer).model_json_schema(schema_generator=_AnswerSchema)
-    return json.dumps(schema, separators=(",", ":"))
-
-
-@functools.cache
-def answer_schema_sha256() -> str:
-    """Hash of the schema the model is sent: part of the extraction cache key."""
-    return hashlib.sha256(answer_schema_json().encode("utf-8")).hexdigest()

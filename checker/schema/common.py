@@ -4,6 +4,9 @@ the generator of the compact JSON Schema a model is sent."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import json
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -92,3 +95,42 @@ class ModelFacingSchema(GenerateJsonSchema):
                         raise TypeError(f"claim kinds disagree on the common field {name!r}")
                     definition["properties"][name] = {"$ref": f"#/$defs/{shared_name}"}
         return generated
+
+
+class ModelFacing(_Strict):
+    """An answer whose JSON Schema is sent to the model with every request.
+
+    The SDK asks for the schema on every request and then edits it in place: it is built once per
+    class (with ``json_schema_generator``) and handed out as copies, parsing the cached JSON being
+    several times faster than a deepcopy. Its hash is part of the cache key: a changed
+    description changes the answers."""
+
+    json_schema_generator: ClassVar[type[GenerateJsonSchema]] = ModelFacingSchema
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        if args or kwargs:
+            kwargs.setdefault("schema_generator", cls.json_schema_generator)
+            return super().model_json_schema(*args, **kwargs)
+        return dict(json.loads(cls.sent_schema_json()))
+
+    @classmethod
+    def sent_schema_json(cls) -> str:
+        """The schema the model is sent, as compact JSON (key order kept: a model fills fields in order)."""
+        return _schema_json(cls)
+
+    @classmethod
+    def sent_schema_sha256(cls) -> str:
+        """Hash of the schema the model is sent."""
+        return _schema_sha256(cls)
+
+
+@functools.cache
+def _schema_json(cls: type[ModelFacing]) -> str:
+    schema = super(ModelFacing, cls).model_json_schema(schema_generator=cls.json_schema_generator)
+    return json.dumps(schema, separators=(",", ":"))
+
+
+@functools.cache
+def _schema_sha256(cls: type[ModelFacing]) -> str:
+    return hashlib.sha256(_schema_json(cls).encode("utf-8")).hexdigest()

@@ -12,14 +12,11 @@ request (its recorded cassettes match on the request body).
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from checker.schema.common import ExtractorInfo, MatchKind, ModelFacingSchema, SourceMeta, Span, _Strict
+from checker.schema.common import ExtractorInfo, MatchKind, ModelFacing, ModelFacingSchema, SourceMeta, Span, _Strict
 
 SCHEMA_VERSION = "1.0"
 
@@ -228,33 +225,12 @@ class _ModelFacingSchema(ModelFacingSchema):
     common_fields = tuple(_ClaimBase.model_fields)
 
 
-class ExtractionResult(_Strict):
+class ExtractionResult(ModelFacing):
     """What an extractor returns for one text: every checkable claim with its evidence."""
 
+    json_schema_generator = _ModelFacingSchema
+
     claims: list[Claim] = Field(description="Every checkable claim in the article, each with verbatim evidence.")
-
-    @classmethod
-    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        if args or kwargs:
-            kwargs.setdefault("schema_generator", _ModelFacingSchema)
-            return super().model_json_schema(*args, **kwargs)
-        # The SDK asks for the schema on every request and then edits it in place: build it once,
-        # hand out copies (parsing the cached JSON is several times faster than a deepcopy).
-        return dict(json.loads(_extraction_schema_json()))
-
-
-@functools.cache
-def _extraction_schema_json() -> str:
-    schema = super(ExtractionResult, ExtractionResult).model_json_schema(schema_generator=_ModelFacingSchema)
-    # Key order kept: a model fills the properties in the order it reads them (evidence first).
-    return json.dumps(schema, separators=(",", ":"))
-
-
-@functools.cache
-def model_schema_sha256() -> str:
-    """Hash of the schema the model is sent: a changed description changes the answers,
-    so it is part of the extraction cache key."""
-    return hashlib.sha256(_extraction_schema_json().encode("utf-8")).hexdigest()
 
 
 # --- the grounded file form ----------------------------------------------------
