@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+
+from checker import tables
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’)\]]*(?=\s+[“\"‘(\[]?[A-Z0-9•])|\n\s*")
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
@@ -21,8 +22,7 @@ _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 @functools.cache
 def abbreviations() -> frozenset[str]:
     """Abbreviations (lowercase, no final stop) whose full stop does not end a sentence."""
-    text = resources.files("checker").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(tables.entries("checker", "data/abbreviations.txt"))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -7,15 +7,13 @@ A plain-text table (``.txt``) has one entry per line, a TSV table (``.tsv``) tab
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from checker import tables
 
 
-@cache
 def entries(name: str) -> tuple[str, ...]:
     """The entries of the table file ``name``, in file order, comments and blank lines left out."""
-    text = resources.files("checker.normalize").joinpath("data/" + name).read_text(encoding="utf-8")
-    found = (line.partition("#")[0].strip() for line in text.splitlines())
-    return tuple(entry for entry in found if entry)
+    return tables.entries("checker.normalize", "data/" + name)
 
 
 def wordset(name: str) -> frozenset[str]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
+
+from checker import tables
 
 
-def _lines(name: str) -> list[str]:
-    text = resources.files("checker.reconcile").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+def _lines(name: str) -> tuple[str, ...]:
+    return tables.entries("checker.reconcile", f"data/{name}")
 
 
 @functools.cache
