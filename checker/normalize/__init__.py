@@ -69,7 +69,7 @@ from checker.normalize.organisations import countries_in, org_key
 from checker.normalize.people import PersonIndex, name_key, same_person
 from checker.normalize.quantities import quantity
 from checker.normalize.quotes import QuoteRelation, quote_links, quote_relation
-from checker.normalize.text import normalize_text
+from checker.normalize.text import normalize_text, singular
 from checker.normalize.titles import TitleKey, title_key, titles_conflict
 
 __all__ = [
@@ -96,6 +96,7 @@ __all__ = [
     "quote_relation",
     "resolve_weekday",
     "same_person",
+    "singular",
     "title_key",
     "titles_conflict",
     "weekday_of",

@@ -13,7 +13,7 @@ from checker.normalize._data import number, pairs, rows, sets
 from checker.normalize.amounts import Amount, Interval
 from checker.normalize.hedges import _apply, _split_hedges
 from checker.normalize.numbers import _ORDINALS, _drop_article, clock_minutes, parse_number
-from checker.normalize.text import _ascii, _clean, _singular
+from checker.normalize.text import _ascii, _clean, singular
 
 _MINUTES = {unit: float(number(minutes)) for unit, minutes, *_ in rows("time_units.tsv", 2, optional=1)}
 _UNIT_ALIASES = pairs("time_unit_aliases.tsv")
@@ -37,7 +37,7 @@ def _unit_minutes(word: str) -> tuple[str, float] | None:
     w = _UNIT_ALIASES.get(word, word)
     if w in _MINUTES:
         return w, _MINUTES[w]
-    s = _singular(w)
+    s = singular(w)
     if s in _MINUTES:
         return s, _MINUTES[s]
     return None

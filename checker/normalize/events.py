@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from checker.normalize._data import pairs
-from checker.normalize.text import _clean, _singular
+from checker.normalize.text import _clean, singular
 
 _EVENT_PHRASES = pairs("event_phrases.tsv")
 _EVENT_HEADS = pairs("event_heads.tsv")
@@ -28,4 +28,4 @@ def event_type_key(type: str) -> str:
             return _EVENT_PHRASES[tail]
         if tail in _EVENT_HEADS:
             return _EVENT_HEADS[tail]
-    return " ".join(_singular(w) for w in words) if words else s
+    return " ".join(singular(w) for w in words) if words else s

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from checker.normalize._data import rows, wordset
-from checker.normalize.text import _clean, _singular
+from checker.normalize.text import _clean, singular
 
 
 def _measure_groups() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
@@ -38,8 +38,8 @@ def measure_key(measure: str) -> str:
             rest = s
             for t in sorted(hit, key=len, reverse=True):
                 rest = re.sub(rf"\b{re.escape(t)}\b", " ", rest)
-            qual = [_singular(w) for w in rest.split() if w not in filler and w not in triggers]
+            qual = [singular(w) for w in rest.split() if w not in filler and w not in triggers]
             return key + (":" + " ".join(qual) if qual else "")
     s = re.sub(r"^(?:the\s+)?(?:total\s+)?number of\s+", "", s)
-    words = [_singular(w) for w in s.split() if w not in _MEASURE_STOP]
+    words = [singular(w) for w in s.split() if w not in _MEASURE_STOP]
     return " ".join(words) if words else s

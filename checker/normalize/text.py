@@ -1,7 +1,7 @@
 """The text forms every normaliser starts from: :func:`normalize_text` (straight quotes, plain dashes, single
 spaces, casefolded) is the form quotes and evidence are compared in; ``_clean`` (lowercase ASCII words,
 punctuation other than ``%``/``$`` dropped) is the first step of every key in this package, ``_ascii`` the
-transliteration names and dates start from, and ``_singular`` the crude singular that keys use.
+transliteration names and dates start from, and ``singular`` the crude singular that keys use.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _clean(s: str) -> str:
     return " ".join(s.split())
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """A crude singular for keys: 'deaths' -> 'death', 'casualties' -> 'casualty'; short words untouched."""
     if len(word) <= 3 or word.endswith(("ss", "us", "is")):
         return word

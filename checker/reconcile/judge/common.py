@@ -98,14 +98,10 @@ _NUMBER_FILLERS = words("number_fillers")
 
 def _unit_words(text: str) -> frozenset[str]:
     return frozenset(
-        _singular(w)
+        normalize.singular(w)
         for w in _WORD.findall(re.sub(r"\d+(?:st|nd|rd|th)\b|\d", " ", anyascii(text).lower()))
         if not normalize.is_number_word(w) and w not in _NUMBER_FILLERS and w not in _STOPWORDS
     )
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def numbers_differ(a: str, b: str) -> bool:

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from checker.normalize import PersonIndex, name_key, org_key, same_person
+from checker.normalize import PersonIndex, name_key, org_key, same_person, singular
 from checker.reconcile.items import Item, SourceView
 from checker.reconcile.tables import words
 
@@ -31,26 +31,18 @@ _PARTICLES = words("name_particles")
 _STOP = words("stopwords")
 
 
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 @lru_cache(maxsize=1 << 14)
 def org_tokens(name: str) -> frozenset[str]:
     """The words that name an organisation or place, order-free, without generic heads or legal forms."""
     key = org_key(name)
-    return frozenset(_singular(w) for w in key.split() if w not in _GENERIC) or frozenset(key.split())
+    return frozenset(singular(w) for w in key.split() if w not in _GENERIC) or frozenset(key.split())
 
 
 @lru_cache(maxsize=1 << 14)
 def words_key(text: str) -> str:
     """Content words of a phrase, sorted: "the negotiating teams" -> "negotiating team"."""
     folded = re.sub(r"[^a-z0-9]+", " ", anyascii(text).lower().replace("'s ", " "))
-    return " ".join(sorted({_singular(w) for w in folded.split() if w not in _STOP}))
+    return " ".join(sorted({singular(w) for w in folded.split() if w not in _STOP}))
 
 
 def looks_like_name(text: str) -> bool:
