@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -253,9 +253,6 @@ class Events:
         """The clusters that hold an article's main event."""
         return [c.index for c in self._clusters if c.main]
 
-    def clusters_of_type(self, type_key: str) -> list[int]:
-        return [c.index for c in self._clusters if type_key in c.type_keys]
-
     def label(self, cluster: int) -> str:
         """'the derailment involving Marrow Creek and Northline Rail', 'the planned meeting', 'the 2019 flood'."""
         if cluster not in self._labels:
@@ -282,10 +279,3 @@ class Events:
             parent_texts = Counter(m.type_text.lower() for m in self._clusters[parent].members)
             label += " (part of the " + min(parent_texts, key=lambda t: (-parent_texts[t], len(t), t)) + ")"
         return label
-
-    def mentions_by_type(self) -> dict[str, list[int]]:
-        by_type: dict[str, list[int]] = defaultdict(list)
-        for c in self._clusters:
-            for t in sorted(c.type_keys):
-                by_type[t].append(c.index)
-        return by_type
