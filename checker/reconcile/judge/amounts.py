@@ -121,7 +121,7 @@ def _bare_numbers_in_the_unit(amounts: dict[str, Amount | None], facts: Sequence
     if len(written) != 1 or "\x00" not in next(iter(written)):
         return amounts
     (pattern,) = written
-    local = dict(amounts)
+    local = {v.normalized: amounts[v.normalized] for v in facts}  # only this fact's values are compared
     for v in facts:
         amount = amounts[v.normalized]
         bare = v.written.strip()
