@@ -119,15 +119,27 @@ async def align(
     finally:
         if own:
             await llm.close()
-    groups: dict[tuple[str, int], tuple[str, str]] = {}
-    seen: dict[tuple[str, int], int] = {}
+    answered: list[AlignmentAnswer | None] = []
     for batch, answer in zip(work, answers, strict=True):
         if isinstance(answer, CheckerError):
             run.failures.append(f"{batch.kind} request {batch.index + 1}: {answer}")
-            continue
-        if isinstance(answer, BaseException):
+            answered.append(None)
+        elif isinstance(answer, BaseException):
             raise answer
+        else:
+            answered.append(answer)
+    run.alignment = alignment_from(work, answered, how=f"{ALIGN_PROMPT} ({settings.model})")
+    return run
+
+
+def alignment_from(work: Sequence[Batch], answers: Sequence[AlignmentAnswer | None], how: str) -> Alignment:
+    """The alignment a story's answers make: each answered request's checked groups, and the claims
+    it showed (a request without an answer, ``None``, showed none: the rules align them)."""
+    groups: dict[tuple[str, int], tuple[str, str]] = {}
+    seen: dict[tuple[str, int], int] = {}
+    for batch, answer in zip(work, answers, strict=True):
+        if answer is None:
+            continue
         apply(batch, answer, groups)
         seen.update(dict.fromkeys(batch.refs.values(), batch.index))
-    run.alignment = Alignment(groups, how=f"{ALIGN_PROMPT} ({settings.model})", seen=seen)
-    return run
+    return Alignment(groups, how=how, seen=seen)

@@ -20,7 +20,7 @@ from reconcile_cases.builders import Article, count, ev, lasted
 from reliability_support import assert_clean_exit, run_cli
 from werkzeug import Request, Response
 
-from checker.align import apply
+from checker.align import alignment_from, apply
 from checker.reconcile import Alignment, reconcile
 from checker.reconcile.identity import Batch, batches
 from checker.schema import SourceClaims
@@ -50,15 +50,14 @@ def _ids(batch: Batch, *phrases: str) -> list[str]:
 
 def _alignment(sources: list[SourceClaims], *groups: tuple[str, ...]) -> Alignment:
     """What a model answering ``groups`` (each: phrases of its claims' lines) makes of the story."""
-    found: dict[tuple[str, int], tuple[str, str]] = {}
-    seen: dict[tuple[str, int], int] = {}
-    for batch in batches(sources):
-        answer = AlignmentAnswer(
+    work = batches(sources)
+    answers = [
+        AlignmentAnswer(
             groups=[AlignmentGroup(label=" / ".join(g), claims=ids) for g in groups if len(ids := _ids(batch, *g)) > 1]
         )
-        apply(batch, answer, found)
-        seen.update(dict.fromkeys(batch.refs.values(), batch.index))
-    return Alignment(found, how="align_claims.v1 (test)", seen=seen)
+        for batch in work
+    ]
+    return alignment_from(work, answers, how="align_claims.v1 (test)")
 
 
 def _quantities(report: Any) -> list[tuple[str, str, str]]:
@@ -112,9 +111,8 @@ def _meetings_of_a_and_b(story: list[SourceClaims]) -> Alignment:
     """A model's answer that groups a.txt's and b.txt's lengths and leaves c.txt's out."""
     batch = next(b for b in batches(story) if b.kind == "duration")
     ids = [claim_id for claim_id, ref in batch.refs.items() if ref[0] in ("a.txt", "b.txt")]
-    groups: dict[tuple[str, int], tuple[str, str]] = {}
-    apply(batch, AlignmentAnswer(groups=[AlignmentGroup(label="the first sitting", claims=ids)]), groups)
-    return Alignment(groups, how="test", seen=dict.fromkeys(batch.refs.values(), batch.index))
+    answer = AlignmentAnswer(groups=[AlignmentGroup(label="the first sitting", claims=ids)])
+    return alignment_from([batch], [answer], how="test")
 
 
 def test_a_claim_the_model_grouped_is_not_pulled_into_its_rule_fact() -> None:
@@ -130,12 +128,8 @@ def test_the_rules_join_what_the_model_saw_in_separate_requests() -> None:
     story = _three_meetings()
     parts = [b for b in batches(story, max_lines=1) if b.kind == "duration"]
     assert len(parts) == 2
-    groups: dict[tuple[str, int], tuple[str, str]] = {}
-    seen: dict[tuple[str, int], int] = {}
-    for batch in parts:
-        apply(batch, AlignmentAnswer(groups=[AlignmentGroup(label="sitting", claims=list(batch.refs))]), groups)
-        seen.update(dict.fromkeys(batch.refs.values(), batch.index))
-    aligned = reconcile(story, Alignment(groups, how="test", seen=seen))
+    answers = [AlignmentAnswer(groups=[AlignmentGroup(label="sitting", claims=list(batch.refs))]) for batch in parts]
+    aligned = reconcile(story, alignment_from(parts, answers, how="test"))
     assert [(f.verdict, len(f.values)) for f in aligned.findings if f.kind == "duration"] == [("conflict", 3)]
 
 
@@ -150,23 +144,18 @@ def _look_alike_model(sources: list[SourceClaims]) -> Alignment:
     """A stand-in for the model that needs no answers on file: in each request, the claims whose
     identity lines read the same (after their ids) are one group. Like a model's answer it depends
     only on the request, which is built from the claims in their canonical order."""
-    groups: dict[tuple[str, int], tuple[str, str]] = {}
-    seen: dict[tuple[str, int], int] = {}
-    for batch in batches(sources):
+    work = batches(sources)
+    answers = []
+    for batch in work:
         by_line: dict[str, list[str]] = {}
         for line in batch.text.splitlines():
             if line.startswith("s") and " " in line:
                 claim_id, rest = line.split(" ", 1)
                 if claim_id in batch.refs:
                     by_line.setdefault(rest, []).append(claim_id)
-        answer = AlignmentAnswer(
-            groups=[
-                AlignmentGroup(label=rest[:40], claims=ids) for rest, ids in sorted(by_line.items()) if len(ids) > 1
-            ]
-        )
-        apply(batch, answer, groups)
-        seen.update(dict.fromkeys(batch.refs.values(), batch.index))
-    return Alignment(groups, how="look-alike", seen=seen)
+        groups = [AlignmentGroup(label=rest[:40], claims=ids) for rest, ids in sorted(by_line.items()) if len(ids) > 1]
+        answers.append(AlignmentAnswer(groups=groups))
+    return alignment_from(work, answers, how="look-alike")
 
 
 def _shuffled(story: list[SourceClaims], rng: random.Random) -> list[SourceClaims]:

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from reconcile_cases.builders import Article, count, ev, prop, role, when
 
-from checker.align import apply
+from checker.align import alignment_from
 from checker.normalize import numbers_in
 from checker.normalize.times import clocks_compatible, local_offsets
 from checker.normalize.times import when as read_when
@@ -153,12 +153,9 @@ def test_the_day_and_the_clock_time_of_one_event_are_two_facts() -> None:
 def _aligned(*articles: Article) -> tuple[list[SourceClaims], Alignment]:
     """The story, and a model's answer that puts all of each kind's claims in one group."""
     sources = [from_v1(a.build()) for a in articles]
-    groups: dict[tuple[str, int], tuple[str, str]] = {}
-    seen: dict[tuple[str, int], int] = {}
-    for batch in batches(sources):
-        apply(batch, AlignmentAnswer(groups=[AlignmentGroup(label="one fact", claims=list(batch.refs))]), groups)
-        seen.update(dict.fromkeys(batch.refs.values(), batch.index))
-    return sources, Alignment(groups, how="test", seen=seen)
+    work = batches(sources)
+    answers = [AlignmentAnswer(groups=[AlignmentGroup(label="one fact", claims=list(b.refs))]) for b in work]
+    return sources, alignment_from(work, answers, how="test")
 
 
 @pytest.mark.parametrize(
