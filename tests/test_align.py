@@ -14,10 +14,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openai.lib._pydantic import to_strict_json_schema
 from openai_stub import PATH, claims_json, completion, json_response, user_text
 from pytest_httpserver import HTTPServer
 from reconcile_cases.builders import Article, count, ev, lasted
 from reliability_support import assert_clean_exit, run_cli
+from schema_support import assert_strict_compatible, undescribed
 from werkzeug import Request, Response
 
 from checker.align import alignment_from, apply
@@ -58,6 +60,12 @@ def _alignment(sources: list[SourceClaims], *groups: tuple[str, ...]) -> Alignme
         for batch in work
     ]
     return alignment_from(work, answers, how="align_claims.v1 (test)")
+
+
+def test_the_alignment_schema_is_strict_compatible_and_described() -> None:
+    schema = to_strict_json_schema(AlignmentAnswer)
+    assert_strict_compatible(schema)
+    assert undescribed(schema) == []
 
 
 def _quantities(report: Any) -> list[tuple[str, str, str]]:

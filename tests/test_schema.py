@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from openai.lib._pydantic import to_strict_json_schema
 from pydantic import TypeAdapter, ValidationError
+from schema_support import assert_strict_compatible, undescribed, walk
 
 from checker.schema import CLAIM_KINDS, SCHEMA_VERSION, Claim, ExtractionAnswer, SourceClaims, v1
 from checker.schema.answer import KIND_OF_LIST
@@ -157,18 +158,6 @@ def test_ids_resolve_to_the_inventory() -> None:
 # --- the answer the model is asked for ----------------------------------------------------------------
 
 
-def _walk(node: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
-    found: list[tuple[str, dict[str, Any]]] = []
-    if isinstance(node, dict):
-        found.append((path, node))
-        for key, value in node.items():
-            found.extend(_walk(value, f"{path}.{key}"))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            found.extend(_walk(value, f"{path}[{i}]"))
-    return found
-
-
 def _sent_schema() -> dict[str, Any]:
     """The schema as the SDK sends it (after its strict pass)."""
     return to_strict_json_schema(ExtractionAnswer)
@@ -176,36 +165,15 @@ def _sent_schema() -> dict[str, Any]:
 
 def test_the_answer_schema_is_strict_compatible() -> None:
     schema = _sent_schema()
-    text = json.dumps(schema)
-    assert "oneOf" not in text and "discriminator" not in text
-    for path, node in _walk(schema):
-        if node.get("type") == "object" and "properties" in node:
-            assert node.get("additionalProperties") is False, path
-            assert sorted(node["required"]) == sorted(node["properties"]), path
+    assert_strict_compatible(schema)
 
 
 def test_every_field_the_model_reads_is_described() -> None:
-    schema = _sent_schema()
-    definitions = schema["$defs"]
-
-    def described(prop: dict[str, Any]) -> bool:
-        if "description" in prop:
-            return True
-        ref = prop.get("$ref", "")
-        return set(prop) == {"$ref"} and "description" in definitions[ref.removeprefix("#/$defs/")]
-
-    undescribed = [
-        f"{path}.{name}"
-        for path, node in _walk(schema)
-        if node.get("type") == "object"
-        for name, prop in node.get("properties", {}).items()
-        if not described(prop)
-    ]
-    assert undescribed == []
+    assert undescribed(_sent_schema()) == []
 
 
 def test_the_answer_schema_says_nothing_twice_and_is_small() -> None:
-    descriptions = [n["description"] for _, n in _walk(_sent_schema()) if isinstance(n.get("description"), str)]
+    descriptions = [n["description"] for _, n in walk(_sent_schema()) if isinstance(n.get("description"), str)]
     assert sorted({d for d in descriptions if descriptions.count(d) > 1}) == []
     # 9,753 characters for the v1 answer schema; the v2 answer must not be larger.
     assert len(json.dumps(_sent_schema(), separators=(",", ":"))) < 9_753

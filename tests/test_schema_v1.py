@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 from openai.lib._pydantic import to_strict_json_schema
 from pydantic import TypeAdapter, ValidationError
+from schema_support import assert_strict_compatible, undescribed, walk
 
 from checker.schema.v1 import CLAIM_KINDS, SCHEMA_VERSION, Claim, ExtractionResult, SourceClaims
 
@@ -78,26 +79,9 @@ def test_common_fields_are_required(field: str) -> None:
         ADAPTER.validate_python(data)
 
 
-def _walk(node: Any, path: str = "$") -> list[tuple[str, dict[str, Any]]]:
-    found: list[tuple[str, dict[str, Any]]] = []
-    if isinstance(node, dict):
-        found.append((path, node))
-        for key, value in node.items():
-            found.extend(_walk(value, f"{path}.{key}"))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            found.extend(_walk(value, f"{path}[{i}]"))
-    return found
-
-
 def test_model_facing_schema_is_strict_compatible() -> None:
     schema = to_strict_json_schema(ExtractionResult)
-    text = json.dumps(schema)
-    assert "oneOf" not in text and "discriminator" not in text
-    for path, node in _walk(schema):
-        if node.get("type") == "object" and "properties" in node:
-            assert node.get("additionalProperties") is False, path
-            assert sorted(node["required"]) == sorted(node["properties"]), path
+    assert_strict_compatible(schema)
 
 
 def _sent_schema() -> dict[str, Any]:
@@ -106,33 +90,15 @@ def _sent_schema() -> dict[str, Any]:
 
 
 def test_every_field_the_model_reads_is_described() -> None:
-    schema = _sent_schema()
-    definitions = schema["$defs"]
-
-    def described(prop: dict[str, Any]) -> bool:
-        if "description" in prop or "const" in prop:  # a constant explains itself
-            return True
-        ref = prop.get("$ref", "")
-        return set(prop) == {"$ref"} and "description" in definitions[ref.removeprefix("#/$defs/")]
-
-    undescribed = [
-        f"{path}.{name}"
-        for path, node in _walk(schema)
-        if node.get("type") == "object"
-        for name, prop in node.get("properties", {}).items()
-        if not described(prop)
-    ]
-    assert undescribed == []
+    assert undescribed(_sent_schema(), constants_explain=True) == []
 
 
 def test_the_schema_sent_says_nothing_twice() -> None:
     # Every request carries it: a repeated description costs tokens and client CPU on every call.
-    descriptions = [
-        node["description"] for _, node in _walk(_sent_schema()) if isinstance(node.get("description"), str)
-    ]
+    descriptions = [node["description"] for _, node in walk(_sent_schema()) if isinstance(node.get("description"), str)]
     repeated = sorted({text for text in descriptions if descriptions.count(text) > 1})
     assert repeated == []
-    assert not [path for path, node in _walk(_sent_schema()) if "title" in node and isinstance(node["title"], str)]
+    assert not [path for path, node in walk(_sent_schema()) if "title" in node and isinstance(node["title"], str)]
 
 
 def test_the_schema_sent_is_small() -> None:
