@@ -16,15 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.normalize._data import rows
+from checker.normalize._data import entries, rows
 from checker.normalize.dates import resolve_weekday
 from checker.normalize.numbers import parse_number
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+_WEEKDAYS = entries("weekdays.txt")  # the tables dates reads: monday first, january first
+_MONTHS = entries("months.txt")
 _WEEKDAY_RE = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b\.?", re.IGNORECASE)
 _MONTH_RE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b)?", re.I
