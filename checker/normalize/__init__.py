@@ -67,12 +67,13 @@ from checker.normalize.measures import measure_key
 from checker.normalize.numbers import is_number_word, numbers_in, parse_number
 from checker.normalize.organisations import countries_in, org_key
 from checker.normalize.people import PersonIndex, name_key, same_person
-from checker.normalize.quantities import quantity
+from checker.normalize.quantities import CURRENCIES, quantity
 from checker.normalize.quotes import QuoteRelation, quote_links, quote_relation
 from checker.normalize.text import normalize_text, singular
 from checker.normalize.titles import TitleKey, title_key, titles_conflict
 
 __all__ = [
+    "CURRENCIES",
     "Amount",
     "Interval",
     "PersonIndex",

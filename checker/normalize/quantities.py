@@ -42,6 +42,10 @@ _UNIT_TABLE: dict[str, tuple[str, float, float]] = {
     for written, unit, factor, *extra in rows("units.tsv", 3, optional=1)
 }
 _MEASURED_FLOOR = {unit: float(number(floor)) for unit, floor in rows("measured_units.tsv", 2)}
+#: The currency codes money is read in: those of the currency prefixes and the three-letter codes of units.tsv.
+CURRENCIES = frozenset(_CURRENCY_PREFIXES.values()) | frozenset(
+    unit for unit, _factor, _offset in _UNIT_TABLE.values() if len(unit) == 3 and unit.isalpha()
+)
 _TRAILERS = wordset("measure_trailers.txt")
 _FILLERS = sets("amount_fillers.tsv", ("before", "after"))
 _FILLER_BEFORE_RE = re.compile(

@@ -31,7 +31,7 @@ duration = lru_cache(maxsize=1 << 16)(normalize.duration)
 quantity = lru_cache(maxsize=1 << 16)(normalize.quantity)
 measure_key = lru_cache(maxsize=1 << 14)(normalize.measure_key)
 
-_CURRENCIES = frozenset({"usd", "eur", "gbp", "jpy", "cny", "chf", "cad", "aud", "inr", "rub"})
+_CURRENCIES = normalize.CURRENCIES
 
 
 def dimension(amount: Amount | None) -> str:
