@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Report", "Source", "acheck", "check", "reconcile_files"]
+__all__ = ["Report", "Source", "SpendOptions", "acheck", "check", "plan_run", "reconcile_files"]
 
 if TYPE_CHECKING:
-    from checker.api import acheck, check, reconcile_files
+    from checker.api import SpendOptions, acheck, check, plan_run, reconcile_files
     from checker.report import Report
     from checker.sources import Source
 
@@ -19,6 +19,8 @@ _LAZY = {
     "check": "checker.api",
     "acheck": "checker.api",
     "reconcile_files": "checker.api",
+    "plan_run": "checker.api",
+    "SpendOptions": "checker.api",
     "Report": "checker.report",
     "Source": "checker.sources",
 }

@@ -15,7 +15,7 @@ requests failed, so the report is never lost to an alignment failure.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -23,11 +23,12 @@ from typing import Literal
 from checker.cache import ExtractionCache, cache_key, default_cache_dir
 from checker.errors import CheckerError
 from checker.llm import LLMClient, LLMSettings, Usage
-from checker.prompts import render
+from checker.prompts import RenderedPrompt, render
 from checker.reconcile import Alignment
 from checker.reconcile.identity import Batch, batches
 from checker.schema import SourceClaims
 from checker.schema.alignment import AlignmentAnswer
+from checker.spend import Budget
 
 ALIGN_PROMPT = "align_claims.v1"
 AlignMode = Literal["rules", "model", "auto"]
@@ -73,6 +74,19 @@ def apply(batch: Batch, answer: AlignmentAnswer, groups: dict[tuple[str, int], t
             groups[ref] = (f"{batch.kind}.{batch.index}.{number}", label)
 
 
+def align_request(settings: LLMSettings, batch: Batch) -> tuple[RenderedPrompt, str]:
+    """One alignment request and its cache key: the live path and the Batch API share it."""
+    prompt = render(ALIGN_PROMPT, claims=batch.text)
+    key = cache_key(
+        prompt_sha256=prompt.sha256,
+        model=settings.model,
+        extractor="align",
+        answer_schema=AlignmentAnswer.sent_schema_sha256(),
+        settings=f"t={settings.temperature};seed={settings.seed}",
+    )
+    return prompt, key
+
+
 async def align(
     sources: Sequence[SourceClaims],
     settings: LLMSettings,
@@ -81,6 +95,8 @@ async def align(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     concurrency: int = 8,
+    budget: Budget | None = None,
+    prefilled: Mapping[str, tuple[AlignmentAnswer, Usage]] | None = None,
 ) -> AlignmentRun:
     """Ask the model which claims state one fact; the answers become an :class:`Alignment`."""
     work = batches(sources)
@@ -90,18 +106,17 @@ async def align(
         return run
     cache = ExtractionCache(cache_dir or default_cache_dir()) if use_cache else None
     own = client is None
-    llm = client or LLMClient(settings)
+    llm = client or LLMClient(settings, budget=budget)
     semaphore = asyncio.Semaphore(max(1, concurrency))
 
     async def one(batch: Batch) -> AlignmentAnswer:
-        prompt = render(ALIGN_PROMPT, claims=batch.text)
-        key = cache_key(
-            prompt_sha256=prompt.sha256,
-            model=settings.model,
-            extractor="align",
-            answer_schema=AlignmentAnswer.sent_schema_sha256(),
-            settings=f"t={settings.temperature};seed={settings.seed}",
-        )
+        prompt, key = align_request(settings, batch)
+        if prefilled and key in prefilled:  # a Batch API job's answer
+            answer, usage = prefilled[key]
+            run.usage.add(usage)
+            if cache is not None:
+                await asyncio.to_thread(cache.put, key, answer)
+            return answer
         if cache is not None:
             cached = cache.get(key, AlignmentAnswer)
             if cached is not None:

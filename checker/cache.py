@@ -78,6 +78,10 @@ class ExtractionCache:
         self.hits += 1
         return result
 
+    def has(self, key: str) -> bool:
+        """Whether an entry exists (the plan counts it answered; an unreadable one is still a miss when read)."""
+        return self._path(key).is_file()
+
     def put(self, key: str, result: BaseModel) -> None:
         """Store atomically; concurrent writers of one key both write the same bytes."""
         path = self._path(key)

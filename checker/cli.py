@@ -63,13 +63,16 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
       checker extract seeds/*.txt -o claims/
       checker reconcile claims/*.json --format json
 
-    Exit status: 0 no conflict, 1 conflicts found, 2 usage or input error,
-    3 model or API failure after retries.
+    Exit status: 0 no conflict, 1 conflicts found, 2 usage or input error
+    (or a plan over --max-cost / --max-calls: nothing sent), 3 model or API
+    failure after retries, or a ceiling reached mid-run (the report is
+    written, marked incomplete; a re-run resumes from the cache).
 
-    Settings: flags, then OPENAI_API_KEY / OPENAI_BASE_URL / CHECKER_MODEL,
-    then [tool.checker] in pyproject.toml or checker.toml in the current
-    directory (model, base_url, extractor, concurrency, cache_dir, format,
-    fail_on, show). The API key is only ever read from the environment.
+    Settings: flags, then OPENAI_API_KEY / OPENAI_BASE_URL / CHECKER_MODEL /
+    CHECKER_MAX_COST / CHECKER_MAX_CALLS, then [tool.checker] in pyproject.toml
+    or checker.toml in the current directory (model, base_url, extractor,
+    concurrency, cache_dir, format, fail_on, show, max_cost, max_calls, and a
+    prices table). The API key is only ever read from the environment.
     """
     if ctx.resilient_parsing:
         return
@@ -88,7 +91,11 @@ def cli(ctx: click.Context, debug: bool, verbose: bool) -> None:
     except CheckerError as exc:
         _fail(str(exc), exc.exit_code)
     ctx.obj = config
-    defaults = {k: v for k, v in config.items() if k in {"extractor", "prompt", "concurrency", "cache_dir"}}
+    defaults = {
+        k: v
+        for k, v in config.items()
+        if k in {"extractor", "prompt", "concurrency", "cache_dir", "max_cost", "max_calls"}
+    }
     output = {k: v for k, v in config.items() if k in {"format", "fail_on", "show"}}
     if "format" in output:
         output["fmt"] = output.pop("format")
@@ -133,6 +140,40 @@ def _extraction_options(func: F) -> F:
             type=click.Path(dir_okay=False, path_type=Path),
             help="TOML file with each source's outlet, url and published date (default: sources.toml beside them).",
         ),
+        click.option(
+            "--dry-run",
+            is_flag=True,
+            help="Print the plan (sources, chunks, calls, estimated tokens and cost) and exit 0; send nothing.",
+        ),
+        click.option(
+            "--max-cost",
+            type=click.FloatRange(min=0),
+            envvar="CHECKER_MAX_COST",
+            metavar="USD",
+            help="Stop before the first call when the plan is estimated above this (exit 2), and send nothing "
+            "more once the run reaches it (exit 3, report marked incomplete; a re-run resumes from the cache).",
+        ),
+        click.option(
+            "--max-calls",
+            type=click.IntRange(min=0),
+            envvar="CHECKER_MAX_CALLS",
+            metavar="N",
+            help="The same for model calls: re-asks, retries and the halves of a split chunk count.",
+        ),
+        click.option(
+            "--batch",
+            is_flag=True,
+            help="Send the model requests as an OpenAI Batch API job (half price, answered within 24 h); "
+            "checker polls until it ends and prints the job id to resume with.",
+        ),
+        click.option(
+            "--batch-id",
+            "batch_ids",
+            multiple=True,
+            metavar="ID",
+            help="Resume a Batch API job submitted earlier (repeatable): wait for it and use its answers; "
+            "only requests it does not hold are sent again. Implies --batch.",
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -146,6 +187,46 @@ def _model_settings(model: str | None, base_url: str | None) -> tuple[str | None
         model or os.environ.get("CHECKER_MODEL") or config.get("model"),
         base_url or os.environ.get("OPENAI_BASE_URL") or config.get("base_url"),
     )
+
+
+def _spend_options(max_cost: float | None, max_calls: int | None, batch: bool, batch_ids: tuple[str, ...]) -> Any:
+    """The run's ceilings, price table (configuration) and batch mode; the plan on stderr with -v."""
+    from checker.api import SpendOptions
+
+    root = click.get_current_context().find_root()
+    config: dict[str, Any] = root.obj or {}
+    prices = config.get("prices")
+    if prices is not None and not isinstance(prices, dict):
+        raise InputError("the checker configuration's prices must be a table of models")
+
+    def notify(line: str) -> None:
+        for part in line.splitlines():
+            click.echo(f"checker: {part}", err=True)
+
+    return SpendOptions(
+        max_cost=max_cost,
+        max_calls=max_calls,
+        prices=prices,
+        batch=batch,
+        batch_ids=batch_ids,
+        notify=notify,
+        show_plan=bool(root.params.get("verbose")),
+    )
+
+
+def _dry_run(sources: list[Any], spend: Any, **options: Any) -> None:
+    """Print the plan on stdout, say whether it is within the ceilings, and exit 0: nothing is sent."""
+    from checker.api import plan_run
+    from checker.spend import Ceilings, OverCeiling
+
+    the_plan = plan_run(sources, spend=spend, **options)
+    ceilings = Ceilings(spend.max_cost, spend.max_calls)
+    click.echo(the_plan.describe(ceilings), nl=False)
+    try:
+        the_plan.check(ceilings)
+    except OverCeiling as exc:
+        click.echo(f"  over a ceiling: {str(exc).replace('; nothing was sent', '')}")
+    sys.exit(EXIT_OK)
 
 
 def _read_sources(paths: tuple[str, ...], manifest: Path | None) -> list[Any]:
@@ -236,9 +317,12 @@ def _render(
 
 def _finish(report: Any, fail_on: str) -> None:
     if not report.complete:
+        stopped = report.run.spend.stopped if report.run.spend is not None else None
+        if not report.failed_sources:
+            _fail(f"report is incomplete: {stopped or 'a stage did not finish'}", EXIT_MODEL)
         names = ", ".join(f.name for f in report.failed_sources)
         first = report.failed_sources[0].reason or "extraction failed"
-        _fail(f"report is incomplete; failed: {names} ({first})", EXIT_MODEL)
+        _fail(f"report is incomplete; failed: {names} ({stopped or first})", EXIT_MODEL)
     sys.exit(EXIT_CONFLICTS if report.has_conflicts(fail_on) else EXIT_OK)
 
 
@@ -298,6 +382,11 @@ def check(
     concurrency: int,
     timeout: float | None,
     manifest: Path | None,
+    dry_run: bool,
+    max_cost: float | None,
+    max_calls: int | None,
+    batch: bool,
+    batch_ids: tuple[str, ...],
     fmt: str,
     show: str,
     output: Path | None,
@@ -322,6 +411,19 @@ def check(
         raise InputError(f"{draft_path}: the draft is also given as a source")
     loaded = _read_sources((*sources, draft_path) if draft_path else sources, manifest)
     draft = loaded.pop() if draft_path else None
+    spend = _spend_options(max_cost, max_calls, batch, batch_ids)
+    if dry_run:
+        _dry_run(
+            loaded + ([draft] if draft else []),
+            spend,
+            extractor=extractor,
+            model=model,
+            prompt=prompt,
+            base_url=base_url,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            align=align,
+        )
     report = run_check(
         loaded,
         draft=draft,
@@ -335,6 +437,7 @@ def check(
         timeout=timeout,
         progress=_progress(),
         align=align,
+        spend=spend,
     )
     if "failed" in report.run.alignment:
         click.echo(f"checker: warning: alignment: {report.run.alignment}", err=True)
@@ -367,6 +470,11 @@ def extract(
     concurrency: int,
     timeout: float | None,
     manifest: Path | None,
+    dry_run: bool,
+    max_cost: float | None,
+    max_calls: int | None,
+    batch: bool,
+    batch_ids: tuple[str, ...],
 ) -> None:
     """Write the grounded claims of each of SOURCES as a claims JSON file.
 
@@ -378,9 +486,23 @@ def extract(
     from checker.extract import run_blocking
 
     model, base_url = _model_settings(model, base_url)
+    loaded = _read_sources(sources, manifest)
+    spend = _spend_options(max_cost, max_calls, batch, batch_ids)
+    if dry_run:
+        _dry_run(
+            loaded,
+            spend,
+            extractor=extractor,
+            model=model,
+            prompt=prompt,
+            base_url=base_url,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            align=None,
+        )
     run = run_blocking(
         aextract(
-            _read_sources(sources, manifest),
+            loaded,
             extractor=extractor,  # type: ignore[arg-type]
             model=model,
             prompt=prompt,
@@ -390,6 +512,7 @@ def extract(
             concurrency=concurrency,
             timeout=timeout,
             progress=_progress(),
+            spend=spend,
         )
     )
     try:

@@ -43,6 +43,7 @@ from checker.schema.common import ModelFacing
 from checker.schema.convert import from_v1_claims
 from checker.segment import numbered
 from checker.sources import Source
+from checker.spend import Budget, Spending
 
 ExtractorKind = Literal["llm", "offline"]
 Progress = Callable[[str, str], None]
@@ -142,6 +143,9 @@ class ExtractOptions:
     concurrency: int = DEFAULT_CONCURRENCY
     chunk_tokens: int = DEFAULT_CHUNK_TOKENS
     max_split_depth: int = MAX_SPLIT_DEPTH  # how often an answer cut at the length limit is halved
+    budget: Budget | None = None  # the run's ceilings and account (checker.spend)
+    # Answers already in hand by cache key (a Batch API job's), used before the cache and the model.
+    prefilled: dict[str, tuple[BaseModel, Usage]] = field(default_factory=dict)
 
 
 @dataclass
@@ -165,6 +169,7 @@ class RunResult:
     prompt: str | None
     usage: Usage
     cache_hits: int
+    spending: Spending | None = None  # the account of a model run (ceilings, batch jobs)
 
     @property
     def complete(self) -> bool:
@@ -210,6 +215,29 @@ def answer_schema_hash(answer: type[ModelFacing]) -> str:
     return answer.sent_schema_sha256()
 
 
+@dataclass(frozen=True)
+class ChunkRequest:
+    """One chunk's request: what is sent, the answer it asks for, and its cache key."""
+
+    prompt: RenderedPrompt
+    answer: type[ModelFacing]
+    key: str
+
+
+def chunk_request(prompt: str, settings: LLMSettings, text: str, published: dt.date | None) -> ChunkRequest:
+    """The request for one chunk and its cache key: the live path, the plan and the Batch API share it."""
+    answer = answer_model(prompt)
+    rendered = render_chunk(prompt, text, published)
+    key = cache_key(
+        prompt_sha256=rendered.sha256,
+        model=settings.model,
+        extractor="llm",
+        answer_schema=answer_schema_hash(answer),
+        settings=f"t={settings.temperature};seed={settings.seed}",
+    )
+    return ChunkRequest(rendered, answer, key)
+
+
 def source_claims_v1(
     source: Source, extractor: ExtractorInfo, grounded: list[v1.GroundedClaim], ungrounded: list[v1.UngroundedClaim]
 ) -> SourceClaims:
@@ -237,16 +265,14 @@ class _LLMExtractor:
         self, source: Source, chunk: Chunk, outcome: SourceOutcome, depth: int
     ) -> list[tuple[Chunk, BaseModel]]:
         """The answers for one chunk: one, or those of its halves when the answer hit the length limit."""
-        settings = self.client.settings
-        answer = answer_model(self.options.prompt)
-        prompt = render_chunk(self.options.prompt, chunk.text, source.published)
-        key = cache_key(
-            prompt_sha256=prompt.sha256,
-            model=settings.model,
-            extractor="llm",
-            answer_schema=answer_schema_hash(answer),
-            settings=f"t={settings.temperature};seed={settings.seed}",
-        )
+        request = chunk_request(self.options.prompt, self.client.settings, chunk.text, source.published)
+        prompt, answer, key = request.prompt, request.answer, request.key
+        if key in self.options.prefilled:
+            result, usage = self.options.prefilled[key]
+            outcome.usage.add(usage)
+            if self.cache is not None:
+                await asyncio.to_thread(self.cache.put, key, result)
+            return [(chunk, result)]
         if self.cache is not None:
             cached = self.cache.get(key, answer)
             if cached is not None:
@@ -357,7 +383,7 @@ async def extract_sources(
         return RunResult(outcomes, "offline", None, None, Usage(), 0)
 
     own_client = client is None
-    llm = client or LLMClient(options.llm or LLMSettings.from_env())
+    llm = client or LLMClient(options.llm or LLMSettings.from_env(), budget=options.budget)
     extractor = _LLMExtractor(options, llm, notify)
 
     async def one(outcome: SourceOutcome) -> None:

@@ -28,7 +28,7 @@ import logging
 import os
 import ssl
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -46,8 +46,10 @@ from tenacity import (
 
 from checker.errors import CheckerError, ConfigError, ExtractionError, ModelError
 from checker.prompts import RenderedPrompt
+from checker.spend import Budget, expected_answer_tokens, tokens
 
 A = TypeVar("A", bound=BaseModel)
+R = TypeVar("R")
 
 if TYPE_CHECKING:
     import httpx2
@@ -268,11 +270,15 @@ async def _release_gate_once_sent(request: httpx2.Request) -> None:
 class LLMClient:
     """Extraction calls against one model, with the retry policy applied."""
 
-    def __init__(self, settings: LLMSettings, *, client: AsyncOpenAI | None = None) -> None:
+    def __init__(
+        self, settings: LLMSettings, *, client: AsyncOpenAI | None = None, budget: Budget | None = None
+    ) -> None:
         if client is None and not settings.configured:
             raise ConfigError("no model configured: set OPENAI_API_KEY or OPENAI_BASE_URL (or use --extractor offline)")
         self.settings = settings
         self._client = client
+        # Every request is admitted here first (the run's ceilings); None: no account is kept.
+        self.budget = budget
         # Only a client built here carries the hook that opens the gate once a request is sent;
         # a caller's own client gets no gate (it would hold each call's whole round trip).
         self._gate = asyncio.Lock() if client is None else None
@@ -375,7 +381,7 @@ class LLMClient:
                             },
                         ]
                     try:
-                        return await self._call(messages, usage, answer), usage
+                        return await self._call(messages, usage, answer, prompt.name), usage
                     except _InvalidAnswer as exc:
                         last = exc
                         raise
@@ -390,9 +396,12 @@ class LLMClient:
             ) from None
         raise AssertionError("unreachable")  # pragma: no cover
 
-    async def _call(self, messages: list[dict[str, str]], usage: Usage, answer: type[A]) -> A:
+    async def transport(self, send: Callable[[], Awaitable[R]], what: str = "model API") -> R:
+        """``send()`` under the transport retry policy, its failures as one-line one-line model errors.
+
+        The one policy every request follows: chat completions, and the Batch API's file and job
+        calls (``what`` names them in the error)."""
         import openai
-        import pydantic
 
         settings = self.settings
         attempts = 0
@@ -405,79 +414,132 @@ class LLMClient:
             ):
                 with attempt:
                     attempts += 1
-                    async with self._building_request():
-                        raw = await self.client.chat.completions.with_raw_response.parse(
-                            model=settings.model,
-                            messages=messages,  # type: ignore[arg-type]
-                            response_format=answer,
-                            temperature=settings.temperature,
-                            seed=settings.seed,
-                            max_completion_tokens=settings.max_completion_tokens or openai.omit,
-                            extra_body=_json_object_format(answer)
-                            if settings.response_format == "json_object"
-                            else None,
-                        )
+                    return await send()
         except openai.APIStatusError as exc:
             raise ModelError(
-                f"model API returned HTTP {exc.status_code} after {attempts} attempt(s): {_one_line(exc.message)}",
+                f"{what} returned HTTP {exc.status_code} after {attempts} attempt(s): {_one_line(exc.message)}",
                 attempts=attempts,
                 last_response=_one_line(exc.response.text, 2000),
             ) from None
         except openai.APITimeoutError:
-            raise ModelError(f"model API timed out after {attempts} attempt(s)", attempts=attempts) from None
+            raise ModelError(f"{what} timed out after {attempts} attempt(s)", attempts=attempts) from None
         except openai.APIConnectionError as exc:
             cause = exc.__cause__ or exc
             # A reset connection raises an HTTP-client error with an empty message: name its type instead.
             detail = _one_line(str(cause)) or type(cause).__name__
             raise ModelError(
-                f"cannot reach the model API after {attempts} attempt(s): {detail}", attempts=attempts
+                f"cannot reach the {what} after {attempts} attempt(s): {detail}", attempts=attempts
             ) from None
         except RetryError as exc:  # pragma: no cover - reraise=True makes this rare
-            raise ModelError(f"model API failed after {attempts} attempt(s)", attempts=attempts) from exc
+            raise ModelError(f"{what} failed after {attempts} attempt(s)", attempts=attempts) from exc
+        raise AssertionError("unreachable")  # pragma: no cover
 
-        body = raw.http_response.text
-        usage.calls += 1
-        problem = _not_a_completion(body)
-        if problem is not None:
-            raise _InvalidAnswer(problem, body)
+    def request_options(self, answer: type[BaseModel]) -> dict[str, Any]:
+        """The request's settings besides the messages, as the SDK's ``parse`` takes them."""
+        import openai
+
+        settings = self.settings
+        return {
+            "model": settings.model,
+            "response_format": answer,
+            "temperature": settings.temperature,
+            "seed": settings.seed,
+            "max_completion_tokens": settings.max_completion_tokens or openai.omit,
+            "extra_body": _json_object_format(answer) if settings.response_format == "json_object" else None,
+        }
+
+    async def _call(self, messages: list[dict[str, str]], usage: Usage, answer: type[A], prompt: str) -> A:
+        budget = self.budget
+        options = self.request_options(answer)
+        held: list[float] = []  # the reservation of each request sent whose response arrived
+        sent = 0
+
+        async def send() -> Any:
+            nonlocal sent
+            sent += 1
+            reserved = budget.admit(*estimate_request(messages, answer, prompt)) if budget is not None else 0.0
+            try:
+                async with self._building_request():
+                    raw = await self.client.chat.completions.with_raw_response.parse(
+                        messages=messages,  # type: ignore[arg-type]
+                        **options,
+                    )
+            except BaseException:
+                if budget is not None:
+                    budget.settle(reserved, 0, 0, answered=False)
+                raise
+            held.append(reserved)
+            return raw
+
+        raw = await self.transport(send)
+        before = (usage.prompt_tokens, usage.completion_tokens)
         try:
-            completion = raw.parse()
-        except openai.LengthFinishReasonError as exc:
-            if exc.completion.usage:
-                usage.prompt_tokens += exc.completion.usage.prompt_tokens
-                usage.completion_tokens += exc.completion.usage.completion_tokens
-            raise OutputTooLong(
-                "the model hit its output limit", attempts=attempts, last_response=_one_line(body, 2000)
-            ) from None
-        except openai.ContentFilterFinishReasonError:
-            raise _InvalidAnswer("the answer was stopped by a content filter", body) from None
-        except pydantic.ValidationError as exc:
-            errors = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors(include_url=False)[:5]
-            )
-            raise _InvalidAnswer(f"the JSON did not match the schema ({_one_line(errors, 500)})", body) from None
-        except ValueError as exc:  # malformed JSON body
-            raise _InvalidAnswer(f"the response was not valid JSON ({_one_line(str(exc), 200)})", body) from None
-        except (AttributeError, TypeError) as exc:  # a shape the check above let through; the SDK choked on it
-            raise _InvalidAnswer(f"the response was not a chat completion ({type(exc).__name__})", body) from None
+            return read_answer(raw.parse, raw.http_response.text, usage, answer, self.settings.model, sent)
+        finally:
+            if budget is not None:
+                used = (usage.prompt_tokens - before[0], usage.completion_tokens - before[1])
+                budget.settle(held[-1], *used, answered=True)
 
-        if completion.usage:
-            usage.prompt_tokens += completion.usage.prompt_tokens
-            usage.completion_tokens += completion.usage.completion_tokens
-            # Per-call usage; the key and headers are never logged.
-            log.debug(
-                "model call: model=%s attempts=%d prompt_tokens=%d completion_tokens=%d",
-                settings.model,
-                attempts,
-                completion.usage.prompt_tokens,
-                completion.usage.completion_tokens,
-            )
-        if not completion.choices:
-            raise _InvalidAnswer("the response had no choices", body)
-        message = completion.choices[0].message
-        if message.refusal:
-            raise _InvalidAnswer(f"the model refused: {_one_line(message.refusal, 200)}", body)
-        if message.parsed is None:
-            raise _InvalidAnswer("the response had no content", body)
-        parsed: A = message.parsed
-        return parsed
+
+def estimate_request(messages: list[dict[str, str]], answer: type[BaseModel], prompt: str) -> tuple[int, int]:
+    """A request's prompt and answer tokens before it is sent: its messages and the schema it carries
+    (counted, though a provider may bill the schema otherwise), and the answer recorded ones suggest."""
+    sent = getattr(answer, "sent_schema_json", None)
+    schema = len(sent()) if callable(sent) else 0
+    user = sum(len(m["content"]) for m in messages if m["role"] == "user")
+    prompt_tokens = tokens(sum(len(m["content"]) for m in messages) + schema)
+    return prompt_tokens, expected_answer_tokens(prompt, user)
+
+
+def read_answer(parse: Callable[[], Any], body: str, usage: Usage, answer: type[A], model: str, attempts: int = 1) -> A:
+    """The validated answer of one completion ``body`` (``parse`` is the SDK's parse of it), its usage
+    added to ``usage``; an unusable answer raises ``_InvalidAnswer``, one cut at the length limit
+    :class:`OutputTooLong`. Live calls and Batch API results are read by this one function."""
+    import openai
+    import pydantic
+
+    usage.calls += 1
+    problem = _not_a_completion(body)
+    if problem is not None:
+        raise _InvalidAnswer(problem, body)
+    try:
+        completion = parse()
+    except openai.LengthFinishReasonError as exc:
+        if exc.completion.usage:
+            usage.prompt_tokens += exc.completion.usage.prompt_tokens
+            usage.completion_tokens += exc.completion.usage.completion_tokens
+        raise OutputTooLong(
+            "the model hit its output limit", attempts=attempts, last_response=_one_line(body, 2000)
+        ) from None
+    except openai.ContentFilterFinishReasonError:
+        raise _InvalidAnswer("the answer was stopped by a content filter", body) from None
+    except pydantic.ValidationError as exc:
+        errors = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors(include_url=False)[:5]
+        )
+        raise _InvalidAnswer(f"the JSON did not match the schema ({_one_line(errors, 500)})", body) from None
+    except ValueError as exc:  # malformed JSON body
+        raise _InvalidAnswer(f"the response was not valid JSON ({_one_line(str(exc), 200)})", body) from None
+    except (AttributeError, TypeError) as exc:  # a shape the check above let through; the SDK choked on it
+        raise _InvalidAnswer(f"the response was not a chat completion ({type(exc).__name__})", body) from None
+
+    if completion.usage:
+        usage.prompt_tokens += completion.usage.prompt_tokens
+        usage.completion_tokens += completion.usage.completion_tokens
+        # Per-call usage; the key and headers are never logged.
+        log.debug(
+            "model call: model=%s attempts=%d prompt_tokens=%d completion_tokens=%d",
+            model,
+            attempts,
+            completion.usage.prompt_tokens,
+            completion.usage.completion_tokens,
+        )
+    if not completion.choices:
+        raise _InvalidAnswer("the response had no choices", body)
+    message = completion.choices[0].message
+    if message.refusal:
+        raise _InvalidAnswer(f"the model refused: {_one_line(message.refusal, 200)}", body)
+    if message.parsed is None:
+        raise _InvalidAnswer("the response had no content", body)
+    parsed: A = message.parsed
+    return parsed

@@ -38,6 +38,9 @@ CONFIG_KEYS = {
     "format",
     "fail_on",
     "show",
+    "max_cost",
+    "max_calls",
+    "prices",
 }
 
 

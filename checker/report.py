@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from checker.schema.v1 import Attribution, Modality
 
-REPORT_VERSION = "2.0"
+REPORT_VERSION = "2.1"
 
 Verdict = Literal[
     "conflict",
@@ -58,6 +58,42 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class StageSpend(_Model):
+    """What one stage's model requests cost."""
+
+    stage: Literal["extraction", "alignment"]
+    calls: int = Field(ge=0, description="Requests answered (re-asks, split halves and Batch API results included).")
+    prompt_tokens: int = Field(ge=0, description="As the server reported them.")
+    completion_tokens: int = Field(ge=0, description="As the server reported them.")
+    cache_hits: int = Field(ge=0, description="Requests answered from the cache, at no cost.")
+    cost_usd: float | None = Field(description="The tokens at the price used; null when the model has no price.")
+
+
+class PriceUsed(_Model):
+    """The rates a run's cost was reckoned at."""
+
+    model: str
+    input_usd_per_million: float = Field(ge=0, description="Prompt tokens.")
+    output_usd_per_million: float = Field(ge=0, description="Completion tokens.")
+    factor: float = Field(gt=0, description="1 for live requests, the Batch API's discount (0.5) for batch jobs.")
+    source: str = Field(description="Where the rates come from: the built-in list prices or the user's table.")
+
+
+class Spend(_Model):
+    """A model run's accounting: per stage, in total, at which price, under which ceilings."""
+
+    mode: Literal["live", "batch"] = Field(description="'batch' when the requests went through the Batch API.")
+    stages: list[StageSpend]
+    cost_usd: float | None = Field(description="All stages; null when the model has no price.")
+    price: PriceUsed | None = Field(description="Null when no price is known for the model.")
+    max_cost_usd: float | None = Field(default=None, description="The --max-cost ceiling, when one was set.")
+    max_calls: int | None = Field(default=None, description="The --max-calls ceiling, when one was set.")
+    stopped: str | None = Field(
+        default=None, description="Why requests were not sent (a ceiling was reached); the report is then incomplete."
+    )
+    batch_jobs: list[str] = Field(default_factory=list, description="Batch API job ids the answers came from.")
+
+
 class RunInfo(_Model):
     """How the report was made; the pipeline fills the counters, the reconciler leaves them at zero."""
 
@@ -72,6 +108,7 @@ class RunInfo(_Model):
     prompt_tokens: int = Field(default=0, ge=0)
     completion_tokens: int = Field(default=0, ge=0)
     cache_hits: int = Field(default=0, ge=0)
+    spend: Spend | None = Field(default=None, description="Model runs only: cost per stage, price and ceilings (2.1).")
 
 
 class FailedSource(_Model):

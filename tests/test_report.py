@@ -37,6 +37,7 @@ RUN_KEYS = [
     "prompt_tokens",
     "completion_tokens",
     "cache_hits",
+    "spend",
 ]
 SOURCE_KEYS = ["name", "outlet", "url", "published", "extractor", "claims", "ungrounded"]
 FINDING_KEYS = [
@@ -71,7 +72,7 @@ def _report() -> Report:
 def test_top_level_keys_in_contract_order() -> None:
     data = json.loads(_report().to_json())
     assert list(data) == TOP_KEYS
-    assert data["report_version"] == REPORT_VERSION == "2.0"
+    assert data["report_version"] == REPORT_VERSION == "2.1"
     assert list(data["run"]) == RUN_KEYS
     assert data["complete"] is True and data["failed_sources"] == []
 
@@ -123,7 +124,7 @@ def test_json_is_stable_utf8_with_trailing_newline() -> None:
     first, second = _report().to_json(), _report().to_json()
     assert first == second
     assert first.endswith("}\n") and "Daily Ä" in first
-    assert first.startswith('{\n  "report_version": "2.0",\n')
+    assert first.startswith('{\n  "report_version": "2.1",\n')
     assert Report.model_validate_json(first).to_json() == first
 
 

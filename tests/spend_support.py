@@ -1,0 +1,49 @@
+"""A two-article story whose answers a stub serves live and in batch jobs alike (tests of spending)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from openai_stub import claims_json, completion, estimated_usage
+
+ARTICLE_A = "The Bank of Westhaven raised its key rate on Tuesday. The rate hike was 0.25 points.\n"
+ARTICLE_B = "The Bank of Westhaven raised its key rate on Tuesday. The increase in the key rate was 0.5 points.\n"
+
+
+def _user(body: dict[str, Any]) -> str:
+    return "".join(m["content"] for m in body["messages"] if m["role"] == "user")
+
+
+def extraction(user: str) -> str:
+    evidence = "0.25 points" if "0.25" in user else "0.5 points"
+    claim = {
+        "evidence": evidence,
+        "attribution": {"source_type": "outlet", "name": None},
+        "hedge": None,
+        "modality": "happened",
+        "kind": "quantity",
+        "measure": "rate hike" if "0.25" in user else "increase in the key rate",
+        "event": {"type": "rate decision", "participants": ["Bank of Westhaven"]},
+        "amount": evidence,
+        "unit": None,
+    }
+    return claims_json(claim, sentence=2)
+
+
+def answer(body: dict[str, Any]) -> dict[str, Any]:
+    """The completion for any request of the story: an extraction, or one group of the figures."""
+    user = _user(body)
+    if "Group the claims" in user:
+        ids = [line.split(" ", 1)[0] for line in user.splitlines() if line.startswith("s") and " number " in line]
+        content = json.dumps({"groups": [{"label": "size of the rate rise", "claims": ids}]})
+    else:
+        content = extraction(user)
+    return completion(content, usage=estimated_usage(body, content))
+
+
+def write_story(directory: Path) -> list[str]:
+    (directory / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (directory / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    return [str(directory / "a.txt"), str(directory / "b.txt")]
