@@ -214,6 +214,20 @@ def _spend_options(max_cost: float | None, max_calls: int | None, batch: bool, b
     )
 
 
+def _run_options(
+    extractor: str, model: str | None, prompt: str | None, base_url: str | None, cache_dir: Path | None, no_cache: bool
+) -> dict[str, Any]:
+    """The extraction options a command's run and its dry run share."""
+    return {
+        "extractor": extractor,
+        "model": model,
+        "prompt": prompt,
+        "base_url": base_url,
+        "cache_dir": cache_dir,
+        "use_cache": not no_cache,
+    }
+
+
 def _dry_run(sources: list[Any], spend: Any, **options: Any) -> None:
     """Print the plan on stdout, say whether it is within the ceilings, and exit 0: nothing is sent."""
     from checker.api import plan_run
@@ -412,27 +426,13 @@ def check(
     loaded = _read_sources((*sources, draft_path) if draft_path else sources, manifest)
     draft = loaded.pop() if draft_path else None
     spend = _spend_options(max_cost, max_calls, batch, batch_ids)
+    common = _run_options(extractor, model, prompt, base_url, cache_dir, no_cache)
     if dry_run:
-        _dry_run(
-            loaded + ([draft] if draft else []),
-            spend,
-            extractor=extractor,
-            model=model,
-            prompt=prompt,
-            base_url=base_url,
-            cache_dir=cache_dir,
-            use_cache=not no_cache,
-            align=align,
-        )
+        _dry_run(loaded + ([draft] if draft else []), spend, **common, align=align)
     report = run_check(
         loaded,
         draft=draft,
-        extractor=extractor,
-        model=model,
-        prompt=prompt,
-        base_url=base_url,
-        cache_dir=cache_dir,
-        use_cache=not no_cache,
+        **common,
         concurrency=concurrency,
         timeout=timeout,
         progress=_progress(),
@@ -488,32 +488,11 @@ def extract(
     model, base_url = _model_settings(model, base_url)
     loaded = _read_sources(sources, manifest)
     spend = _spend_options(max_cost, max_calls, batch, batch_ids)
+    common = _run_options(extractor, model, prompt, base_url, cache_dir, no_cache)
     if dry_run:
-        _dry_run(
-            loaded,
-            spend,
-            extractor=extractor,
-            model=model,
-            prompt=prompt,
-            base_url=base_url,
-            cache_dir=cache_dir,
-            use_cache=not no_cache,
-            align=None,
-        )
+        _dry_run(loaded, spend, **common, align=None)
     run = run_blocking(
-        aextract(
-            loaded,
-            extractor=extractor,  # type: ignore[arg-type]
-            model=model,
-            prompt=prompt,
-            base_url=base_url,
-            cache_dir=cache_dir,
-            use_cache=not no_cache,
-            concurrency=concurrency,
-            timeout=timeout,
-            progress=_progress(),
-            spend=spend,
-        )
+        aextract(loaded, **common, concurrency=concurrency, timeout=timeout, progress=_progress(), spend=spend)
     )
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
