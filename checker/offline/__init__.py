@@ -23,7 +23,7 @@ for who says so and how sure.
 from __future__ import annotations
 
 from checker.offline import durations, event_times, memberships, propositions, quantities, quotes, roles
-from checker.offline.document import Doc, Found, find_headlines, find_quotes, mask
+from checker.offline.document import Doc, Found
 from checker.offline.events import find_events
 from checker.offline.people import find_appositive_titles, find_titled, index_people
 from checker.schema.common import Span
@@ -38,7 +38,6 @@ from checker.schema.v1 import (
     QuoteClaim,
     RoleClaim,
 )
-from checker.segment import sentences
 
 EXTRACTOR_VERSION = "offline-1.1"
 
@@ -69,13 +68,11 @@ _EXTRACTORS = (
 def _analyse(text: str) -> Doc:
     """What every extractor shares: sentences, quotes, headlines, people (indexed twice: appositive titles
     need the names found first), and events."""
-    doc = Doc(text=text, masked=mask(text), headlines=find_headlines(text))
-    doc.sents = sentences(text)
-    doc.quotes = find_quotes(text)
+    doc = Doc(text)
     titled = find_titled(text)
     index_people(doc, titled)
     titled += find_appositive_titles(text, doc)
-    doc.titled = sorted(titled, key=lambda t: t.start)
+    doc.set_titled(sorted(titled, key=lambda t: t.start))
     index_people(doc, doc.titled)
     find_events(doc)
     return doc

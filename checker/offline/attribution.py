@@ -69,9 +69,9 @@ def classify_source(doc: Doc, who: str, pos: int) -> Attribution | None:
         if len(who.split()) <= 4:
             name = who
         return Attribution(source_type="document", name=name)
-    for m in reversed(doc.mentions):
-        if m.end <= pos and m.start >= pos - len(who) - 2:
-            return Attribution(source_type="person", name=m.name)
+    near = doc.mentions_in(pos - len(who) - 2, pos)
+    if near:
+        return Attribution(source_type="person", name=near[-1].name)
     words = who.split()
     tail = words[-1] if words else ""
     tail = re.sub(r"[’']s$", "", tail)
@@ -152,7 +152,7 @@ def speaker_from(doc: Doc, who: str, pos: int) -> Attribution | None:
     if re.fullmatch(r"(?:[Hh]e|[Ss]he)", who):
         name = doc.last_person_before(pos)
         return Attribution(source_type="person", name=name) if name else None
-    ms = [m for m in doc.mentions if pos - len(who) - 1 <= m.start and m.end <= pos + len(who) + 1]
+    ms = doc.mentions_in(pos - len(who) - 1, pos + len(who) + 1)
     if ms:
         return Attribution(source_type="person", name=ms[0].name)
     a = classify_source(doc, who, pos)
@@ -196,9 +196,7 @@ def quote_speaker(doc: Doc, q: Quote) -> tuple[Attribution, int, int] | None:
         rel = re.match(r"\s*who\b", who)
         if rel:
             # "Gov. Linda Park, who declared an emergency, said": the speaker stands before the clause
-            ms = [
-                m for m in doc.mentions if m.end <= bstart + bm.start("who") and bstart + bm.start("who") - m.end <= 3
-            ]
+            ms = doc.mentions_ending(bstart + bm.start("who") - 3, bstart + bm.start("who"))
             if ms:
                 return Attribution(source_type="person", name=ms[-1].name), ms[-1].start, q.end
         who = re.split(r"\b(?:that|which|who|and|but|as|though|while|,)\s+", who)[-1]

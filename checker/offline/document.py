@@ -7,10 +7,12 @@ Everything is an offset into the original text, so a claim's evidence is always 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass
 
 from checker.offline import tables
 from checker.schema.v1 import Status
+from checker.segment import sentences
 
 
 @dataclass(frozen=True)
@@ -64,52 +66,139 @@ class Found:
     cls: type
 
 
-@dataclass
-class Doc:
-    """One article and what the extractors share about it."""
+class Spans:
+    """Spans that do not overlap one another (each added only when it overlaps none), kept sorted, so that
+    "does this span overlap one already taken?" is a bisection, not a scan of every span taken so far."""
 
-    text: str
-    sents: list[tuple[int, int]] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    persons: dict[str, str] = field(default_factory=dict)  # any written form (full or surname) -> full name
-    mentions: list[Mention] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    talk_type: str = "phone call"
-    dominant: dict[str, list[str]] = field(default_factory=dict)
-    main_event: str | None = None
-    titled: list[Titled] = field(default_factory=list)
-    masked: str = ""  # the text with abbreviation periods masked, same offsets
-    headlines: list[tuple[int, int]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span (s, e) has s < end and start < e."""
+        # sorted by (s, e), spans that overlap none of the others also have their ends in order: the one
+        # with the largest end among those starting before ``end`` is the last of them
+        i = bisect_left(self._spans, (end,))
+        return i > 0 and self._spans[i - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+
+
+class Doc:
+    """One article and what the extractors share about it.
+
+    Sentences, headlines, quotations and mentions are each sorted and never overlap one another, so
+    "which one holds this offset" and "which ones lie in this span" are bisections over their offsets;
+    events are sorted by start. The lists are set once, through the ``set_`` methods that index them.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.masked = mask(text)  # the text with abbreviation periods masked, same offsets
+        self.headlines = find_headlines(text)
+        self.sents = sentences(text)
+        self.quotes = find_quotes(text)
+        self.persons: dict[str, str] = {}  # any written form (full or surname) -> full name
+        self.talk_type = "phone call"
+        self.dominant: dict[str, list[str]] = {}
+        self.main_event: str | None = None
+        #: the most frequent event type per time scale (None, "short", "long"), filled by events on first use
+        self.main_events: dict[str | None, str | None] = {}
+        self._headline_starts = [s for s, _ in self.headlines]
+        self._sent_starts = [s for s, _ in self.sents]
+        self._quote_starts = [q.inner_start for q in self.quotes]
+        self.set_mentions([])
+        self.set_events([])
+        self.set_titled([])
+
+    def set_mentions(self, mentions: list[Mention]) -> None:
+        """The people named, in text order (one regex pass: they never overlap)."""
+        self.mentions = mentions
+        self._mention_starts = [m.start for m in mentions]
+        self._mention_ends = [m.end for m in mentions]
+        self._mention_outside = [self.in_quote(m.start) is None for m in mentions]
+        outside = [m for m, out in zip(mentions, self._mention_outside, strict=True) if out]
+        self._outside_starts = [m.start for m in outside]
+        self._outside_names = [m.name for m in outside]
+
+    def set_events(self, events: list[Event]) -> None:
+        """The events, sorted by start (they may overlap)."""
+        self.events = events
+        self._event_starts = [ev.start for ev in events]
+        self._event_ends = sorted(ev.end for ev in events)
+        self.main_events = {}
+
+    def set_titled(self, titled: list[Titled]) -> None:
+        """The titled names, sorted by start (they may overlap)."""
+        self.titled = titled
+        self._titled_starts = [t.start for t in titled]
+        self._titled_longest = max((t.end - t.start for t in titled), default=0)
+        self._titled_at: dict[int, int] = {}  # start -> index of the first titled name starting there
+        self._titled_named_at: dict[int, int] = {}  # name start -> index of the first with its name there
+        for i, t in enumerate(titled):
+            self._titled_at.setdefault(t.start, i)
+            self._titled_named_at.setdefault(t.name_start, i)
 
     def in_headline(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.headlines)
+        i = bisect_right(self._headline_starts, pos) - 1
+        return i >= 0 and pos < self.headlines[i][1]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sents:
-            if s <= pos < e:
-                return s, e
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and pos < self.sents[i][1]:
+            return self.sents[i]
         return pos, pos
 
     def in_quote(self, pos: int) -> Quote | None:
-        for q in self.quotes:
-            if q.inner_start <= pos < q.inner_end:
-                return q
+        i = bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and pos < self.quotes[i].inner_end:
+            return self.quotes[i]
         return None
 
     def mentions_in(self, start: int, end: int, *, outside_quotes: bool = False) -> list[Mention]:
-        found = [m for m in self.mentions if start <= m.start and m.end <= end]
+        """Mentions that lie within [start, end), in text order."""
+        lo = bisect_left(self._mention_starts, start)
+        hi = bisect_right(self._mention_ends, end)
         if outside_quotes:
-            found = [m for m in found if self.in_quote(m.start) is None]
-        return found
+            return [self.mentions[i] for i in range(lo, hi) if self._mention_outside[i]]
+        return self.mentions[lo:hi] if lo < hi else []
+
+    def mentions_ending(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions whose end is in [lo, hi], in text order."""
+        first = bisect_left(self._mention_ends, lo)
+        last = bisect_right(self._mention_ends, hi)
+        return self.mentions[first:last] if first < last else []
 
     def last_person_before(self, pos: int) -> str | None:
-        last: str | None = None
-        for m in self.mentions:
-            if m.start >= pos:
+        """The person of the last mention outside quotations that starts before ``pos``."""
+        i = bisect_left(self._outside_starts, pos)
+        return self._outside_names[i - 1] if i > 0 else None
+
+    def events_between(self, start: int, end: int) -> list[Event]:
+        """Events that start in [start, end), in order."""
+        lo = bisect_left(self._event_starts, start)
+        hi = bisect_left(self._event_starts, end)
+        return self.events[lo:hi] if lo < hi else []
+
+    def event_ends_between(self, start: int, end: int) -> bool:
+        """Whether some event ends in [start, end]."""
+        return bisect_left(self._event_ends, start) < bisect_right(self._event_ends, end)
+
+    def titled_at(self, pos: int) -> Titled | None:
+        """The first titled name (in start order) that starts at ``pos``."""
+        i = self._titled_at.get(pos)
+        return None if i is None else self.titled[i]
+
+    def first_titled_around(self, pos: int) -> Titled | None:
+        """The first titled name, in start order, named at ``pos`` or spanning it (start < pos <= end)."""
+        best = self._titled_named_at.get(pos)
+        lo = bisect_left(self._titled_starts, pos - self._titled_longest)
+        hi = bisect_left(self._titled_starts, pos)
+        for i in range(lo, hi if best is None else min(hi, best)):
+            if self.titled[i].end >= pos:
+                best = i
                 break
-            if self.in_quote(m.start) is None:
-                last = m.name
-        return last
+        return None if best is None else self.titled[best]
 
     def resolve(self, written: str) -> str:
         written = written.strip()

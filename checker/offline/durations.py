@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from checker.offline import tables
 from checker.offline.attribution import attribution
-from checker.offline.document import Doc, Found
+from checker.offline.document import Doc, Found, Spans
 from checker.offline.events import EVENT_NOUNS, event_for, span_with
 from checker.offline.lexicon import HEDGE, NUM_WORDS, ORDINALS
 from checker.schema.v1 import DurationClaim
@@ -35,6 +35,8 @@ _RE_DUR_ORD = re.compile(
     r"(?:day|week|month|year|decade))\b"
 )
 _RE_DUR_ADJECTIVE = re.compile(r"(?<![\w-])(?P<amount>lengthy|brief|marathon|hours-long|hourslong|protracted)\b")
+_RE_OF_WHAT = re.compile(r"\s+(?:talks|negotiations|deliberations|play|fighting|war)")
+_RE_AFTER_OF = re.compile(r"\s+of\b")
 _RE_ONGOING = re.compile(r"\b(?:enters?|entering|is now|ongoing|continues|remains|has been|have been|still)\b")
 #: Words between "brief"/"lengthy" and an event noun that mean the adjective describes something else.
 _GAP_STOP = tables.wordset("gap_stopwords.txt")
@@ -47,10 +49,10 @@ def _dur_scale(amount: str) -> str:
 def find(doc: Doc) -> Iterator[Found]:
     """Adjectival lengths, "for/lasted <amount>", "in its <ordinal> <unit>", then length adjectives; no overlaps."""
     text = doc.text
-    seen: list[tuple[int, int]] = []
+    seen = Spans()
 
     def emit(m_start: int, m_end: int, amount: str, hedge: str | None, scale: str | None) -> Iterator[Found]:
-        if any(s < m_end and m_start < e for s, e in seen):
+        if seen.overlaps(m_start, m_end):
             return
         found = event_for(doc, m_start, m_end, scale=scale)
         if found is None:
@@ -59,7 +61,7 @@ def find(doc: Doc) -> Iterator[Found]:
         attr, astart = attribution(doc, m_start, m_end)
         start, end = span_with(doc, m_start, m_end, noun, ev)
         start = min(start, astart)
-        seen.append((m_start, m_end))
+        seen.add(m_start, m_end)
         yield Found(
             start,
             end,
@@ -81,20 +83,16 @@ def find(doc: Doc) -> Iterator[Found]:
             continue
         # the adjective must modify an event noun close by
         nxt = doc.text[m.end() : m.end() + 40].lower()
-        ev_near = any(ev.start >= m.end() and ev.start - m.end() <= 30 for ev in doc.events)
+        ev_near = bool(doc.events_between(m.end(), m.end() + 31))
         if not ev_near and noun not in EVENT_NOUNS and not re.match(r"\s+(?:phone|telephone)", nxt):
             continue
         yield from emit(m.start("amount"), m.end("amount"), amount, m.group("hedge"), _dur_scale(amount))
     for m in _RE_DUR_FOR.finditer(text):
         amount = m.group("amount")
-        of_event = any(0 <= m.start() - ev.end <= 2 for ev in doc.events)
-        if (
-            m.group("verb") == "of"
-            and not of_event
-            and not re.match(r"\s+(?:talks|negotiations|deliberations|play|fighting|war)", text[m.end() :])
-        ):
+        of_event = doc.event_ends_between(m.start() - 2, m.start())
+        if m.group("verb") == "of" and not of_event and not _RE_OF_WHAT.match(text, m.end()):
             continue
-        if m.group("verb") == "after" and not re.match(r"\s+of\b", text[m.end() :]):
+        if m.group("verb") == "after" and not _RE_AFTER_OF.match(text, m.end()):
             continue
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end("amount"), amount, m.group("hedge"), _dur_scale(amount))
@@ -103,7 +101,7 @@ def find(doc: Doc) -> Iterator[Found]:
     for m in _RE_DUR_ADJECTIVE.finditer(text):
         word = m.group("amount")
         s, e = doc.sentence_of(m.start())
-        after = [ev for ev in doc.events if m.end() <= ev.start <= m.end() + 40 and ev.start < e]
+        after = doc.events_between(m.end(), min(m.end() + 41, e))
         described = re.search(
             r"\b(?:described|called|calling|termed)\b[^.;]{0,30}\bas\s+[“\"]?$",
             text[max(s, m.start() - 60) : m.start()],

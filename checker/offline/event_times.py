@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from checker.offline.attribution import attribution, modality
-from checker.offline.document import Doc, Found
+from checker.offline.document import Doc, Found, Spans
 from checker.offline.events import event_for, span_with
 from checker.offline.lexicon import MONTHS, MONTHS_BEFORE_YEAR
 from checker.schema.v1 import EventTimeClaim, Weekday
@@ -30,7 +30,7 @@ _RE_DATE = re.compile(
 def find(doc: Doc) -> Iterator[Found]:
     """Weekdays (with a date, part of the day, a clock time) first, then bare dates not already covered."""
     text = doc.text
-    taken: list[tuple[int, int]] = []
+    taken = Spans()  # the weekday phrases: a date inside one is not claimed again
     for m in _RE_WEEKDAY.finditer(text):
         if doc.in_quote(m.start()):
             continue
@@ -46,7 +46,7 @@ def find(doc: Doc) -> Iterator[Found]:
         as_written = m.group().strip()
         start, end = span_with(doc, m.start(), m.end(), noun, ev)
         day: Weekday = m.group("day")  # type: ignore[assignment]
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         yield Found(
             start,
             end,
@@ -63,7 +63,7 @@ def find(doc: Doc) -> Iterator[Found]:
             EventTimeClaim,
         )
     for m in _RE_DATE.finditer(text):
-        if any(s <= m.start("date") < e for s, e in taken) or doc.in_quote(m.start()):
+        if taken.overlaps(m.start("date"), m.start("date") + 1) or doc.in_quote(m.start()):
             continue
         found = event_for(doc, m.start(), m.end(), fallback=False)
         if found is None:

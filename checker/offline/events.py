@@ -77,7 +77,7 @@ def find_events(doc: Doc) -> None:
             typ = doc.talk_type
         events.append(Event(m.start(), m.end(), typ))
     events.sort(key=lambda ev: ev.start)
-    doc.events = events
+    doc.set_events(events)
     counts = Counter(e.type for e in events)
     if counts:
         doc.main_event = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -137,7 +137,7 @@ def event_for(
 ) -> tuple[EventRef, Event | None] | None:
     """The event a claim at [start, end) belongs to: the nearest event noun in the sentence, else the main event."""
     s, e = doc.sentence_of(start)
-    cands = [ev for ev in doc.events if s <= ev.start < e and _scale_ok(ev.type, scale)]
+    cands = [ev for ev in doc.events_between(s, e) if _scale_ok(ev.type, scale)]
     chosen: Event | None = None
     if cands:
         before = [ev for ev in cands if ev.end <= start]
@@ -171,10 +171,11 @@ def _scale_ok(typ: str, scale: str | None) -> bool:
 
 
 def _main_event(doc: Doc, scale: str | None) -> str | None:
-    counts = Counter(ev.type for ev in doc.events if _scale_ok(ev.type, scale))
-    if not counts:
-        return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    """The most frequent event type of the scale (ties: alphabetical), counted once per document."""
+    if scale not in doc.main_events:
+        counts = Counter(ev.type for ev in doc.events if _scale_ok(ev.type, scale))
+        doc.main_events[scale] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else None
+    return doc.main_events[scale]
 
 
 def _participants(doc: Doc, typ: str, s: int, e: int) -> list[str]:
@@ -200,7 +201,9 @@ def span_with(doc: Doc, start: int, end: int, noun: Event | None, ev: EventRef) 
     for m in doc.mentions_in(s, e, outside_quotes=True):
         if m.name in ev.participants and m.start < lo and lo - m.end < 60:
             lo = m.start
-    for tm in doc.titled:
-        if tm.name_start == lo or (tm.start < lo <= tm.end):
-            lo = min(lo, tm.start)
+    # a titled name there widens the span to its title (the first one, in start order: none after it
+    # can start earlier)
+    tm = doc.first_titled_around(lo)
+    if tm is not None:
+        lo = min(lo, tm.start)
     return lo, hi

@@ -56,7 +56,7 @@ def _parse_people_list(doc: Doc, pos: int, limit: int) -> tuple[list[str], int]:
     end = pos
     cur = pos
     while cur < limit:
-        t = next((t for t in doc.titled if t.start == cur), None)
+        t = doc.titled_at(cur)
         if t is not None:
             members.append(doc.resolve(t.name))
             cur = end = t.end

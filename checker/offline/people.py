@@ -195,4 +195,4 @@ def index_people(doc: Doc, titled: list[Titled]) -> None:
     if not forms:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
-    doc.mentions = [Mention(m.start(), m.end(), persons[m.group()]) for m in pattern.finditer(text)]
+    doc.set_mentions([Mention(m.start(), m.end(), persons[m.group()]) for m in pattern.finditer(text)])

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from checker.offline import tables
 from checker.offline.attribution import attribution, modality
-from checker.offline.document import Doc, Found
+from checker.offline.document import Doc, Found, Spans
 from checker.offline.events import event_for
 from checker.offline.lexicon import HEDGE, NUM_WORDS, NUMBER
 from checker.schema.v1 import QuantityClaim
@@ -66,7 +66,7 @@ _RE_SCORE = re.compile(
 def find(doc: Doc) -> Iterator[Found]:
     """Tolls, verb + number, number + noun, percentages, money, measured units and scores, in that order."""
     text = doc.text
-    seen: list[tuple[int, int]] = []
+    seen = Spans()
 
     def emit(
         m_start: int,
@@ -77,14 +77,14 @@ def find(doc: Doc) -> Iterator[Found]:
         unit: str | None,
         span_start: int | None = None,
     ) -> Iterator[Found]:
-        if any(s < m_end and m_start < e for s, e in seen):
+        if seen.overlaps(m_start, m_end):
             return
         amount = re.sub(r"^the\s+", "", amount.strip())
         found = event_for(doc, m_start, m_end, fallback=False)
         ev = found[0] if found else None
         attr, astart = attribution(doc, m_start, m_end)
         start = min(span_start if span_start is not None else m_start, astart)
-        seen.append((m_start, m_end))
+        seen.add(m_start, m_end)
         end = m_end
         if doc.in_quote(m_end - 1) and text[m_end : m_end + 1] in '”"':
             end = m_end
