@@ -25,7 +25,7 @@ from __future__ import annotations
 from checker.offline import durations, event_times, memberships, propositions, quantities, quotes, roles
 from checker.offline.document import Doc, Found
 from checker.offline.events import find_events
-from checker.offline.people import find_appositive_titles, find_titled, index_people
+from checker.offline.people import find_appositive_titles, find_titled, index_people, name_candidates
 from checker.schema.common import Span
 from checker.schema.v1 import (
     Claim,
@@ -69,11 +69,12 @@ def _analyse(text: str) -> Doc:
     """What every extractor shares: sentences, quotes, headlines, people (indexed twice: appositive titles
     need the names found first), and events."""
     doc = Doc(text)
+    candidates = name_candidates(doc)
     titled = find_titled(text)
-    index_people(doc, titled)
+    index_people(doc, titled, candidates)
     titled += find_appositive_titles(text, doc)
     doc.set_titled(sorted(titled, key=lambda t: t.start))
-    index_people(doc, doc.titled)
+    index_people(doc, doc.titled, candidates)
     find_events(doc)
     return doc
 

@@ -56,6 +56,8 @@ _RE_APPOSITIVE_TITLE = re.compile(
     re.IGNORECASE,
 )
 
+_RE_SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*(?:who|the|an?|one of)\b|\s*(?:{SPEECH}|{REPORT_VERBS})\b)")
+
 
 def clean_name(raw: str) -> str:
     """Keep the leading name tokens, stopping at any word that cannot be part of a person's name."""
@@ -155,16 +157,59 @@ def find_appositive_titles(text: str, doc: Doc) -> list[Titled]:
     return found
 
 
-def index_people(doc: Doc, titled: list[Titled]) -> None:
-    """Collect the people the article names and map every written form to the fullest name."""
+class _Node:
+    """A node of a trie of names: the next characters, and the name that ends here."""
+
+    __slots__ = ("name", "next")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.name: str | None = None
+
+
+def _counts(text: str, names: set[str]) -> dict[str, int]:
+    """``text.count(name)`` for every name, in one pass over the text: a trie of the names is walked from
+    every character that starts one, and each name's occurrences are then counted as ``str.count`` does
+    (leftmost first, none overlapping the previous one)."""
+    root = _Node()
+    for name in names:
+        node = root
+        for ch in name:
+            node = node.next.setdefault(ch, _Node())
+        node.name = name
+    at: dict[str, list[int]] = {name: [] for name in names}
+    if root.next:
+        first = re.compile("[" + "".join(re.escape(ch) for ch in sorted(root.next)) + "]")
+        for m in first.finditer(text):
+            i = j = m.start()
+            node = root
+            while j < len(text):
+                step = node.next.get(text[j])
+                if step is None:
+                    break
+                node = step
+                j += 1
+                if node.name is not None:
+                    at[node.name].append(i)
+    counts: dict[str, int] = {}
+    for name, positions in at.items():
+        n, free = 0, 0
+        for pos in positions:
+            if pos >= free:
+                n += 1
+                free = pos + len(name)
+        counts[name] = n
+    return counts
+
+
+def name_candidates(doc: Doc) -> list[tuple[str, bool]]:
+    """Capitalised sequences outside headlines that may be a full name (two or three name words), in text
+    order, each with whether it names a person: its surname stands alone more often than the full name is
+    written, or speech or an apposition follows it. The same for both passes of :func:`index_people`."""
     text = doc.text
-    full: list[str] = []
-    singles: list[str] = []
-    for t in titled:
-        if not doc.in_headline(t.start):
-            (full if len(t.name.split()) >= 2 else singles).append(t.name)
     standalone = Counter(m.group() for m in RE_CAPWORD.finditer(text))
-    speech_after = re.compile(rf"^\s*(?:,\s*(?:who|the|an?|one of)\b|\s*(?:{SPEECH}|{REPORT_VERBS})\b)")
+    # (name, surname, where the name ends)
+    found: list[tuple[str, str, int]] = []
     for m in RE_CAPSEQ.finditer(text):
         if doc.in_headline(m.start()):
             continue
@@ -174,15 +219,32 @@ def index_people(doc: Doc, titled: list[Titled]) -> None:
             toks.pop(0)
         name = clean_name(" ".join(toks))
         parts = name.split()
-        if not 2 <= len(parts) <= 3 or name in full:
+        if not 2 <= len(parts) <= 3 or any(p in NON_NAME for p in parts):
             continue
-        if any(p in NON_NAME for p in parts):
-            continue
-        seq_end = m.start() + m.group().find(name) + len(name)
-        reused = standalone[parts[-1]] > text.count(name)
-        cue = speech_after.match(text[seq_end : seq_end + 40]) is not None
-        if reused or cue:
+        found.append((name, parts[-1], m.start() + m.group().find(name) + len(name)))
+    written = _counts(text, {name for name, _, _ in found})
+    return [
+        (
+            name,
+            standalone[surname] > written[name] or _RE_SPEECH_AFTER.match(text[seq_end : seq_end + 40]) is not None,
+        )
+        for name, surname, seq_end in found
+    ]
+
+
+def index_people(doc: Doc, titled: list[Titled], candidates: list[tuple[str, bool]]) -> None:
+    """Collect the people the article names and map every written form to the fullest name."""
+    text = doc.text
+    full: list[str] = []
+    singles: list[str] = []
+    for t in titled:
+        if not doc.in_headline(t.start):
+            (full if len(t.name.split()) >= 2 else singles).append(t.name)
+    known = set(full)
+    for name, person in candidates:
+        if person and name not in known:
             full.append(name)
+            known.add(name)
     persons: dict[str, str] = {}
     for name in full:
         persons.setdefault(name, name)
@@ -194,5 +256,8 @@ def index_people(doc: Doc, titled: list[Titled]) -> None:
     forms = sorted(persons, key=len, reverse=True)
     if not forms:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    # "not after a word character" is checked after each form's first letter, so that every alternative
+    # starts with a literal and the regex engine skips, in C, the positions where no form starts
+    alternatives = "|".join(re.escape(f[0]) + r"(?<![\w-][\s\S])" + re.escape(f[1:]) for f in forms)
+    pattern = re.compile(rf"(?:{alternatives})(?![\w-])")
     doc.set_mentions([Mention(m.start(), m.end(), persons[m.group()]) for m in pattern.finditer(text)])
