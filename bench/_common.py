@@ -64,7 +64,7 @@ def code_version() -> dict[str, Any]:
 
     digests = {
         name: digest(ROOT / "checker" / name)
-        for name in ("reconcile.py", "normalize", "extract.py", "llm.py")
+        for name in ("reconcile.py", "normalize", "offline", "extract.py", "llm.py")
         if (ROOT / "checker" / name).exists()
     }
     return {"git_head": git("rev-parse", "--short", "HEAD").strip(), "checker_uncommitted": dirty, "sha256": digests}

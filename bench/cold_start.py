@@ -116,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     checker = checker_executable()
     seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
-    offline_module = (ROOT / "checker" / "offline.py").exists()
+    offline_module = (ROOT / "checker" / "offline" / "__init__.py").exists()
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as cache:
         env = offline_env(cache)
         rows = [
@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ],
         )
     )
-    print(f"({args.runs} timed runs each after one untimed warm-up; checker/offline.py present: {offline_module})")
+    print(f"({args.runs} timed runs each after one untimed warm-up; checker/offline/ present: {offline_module})")
     imports = import_times("checker.cli")
     print('\npython -X importtime -c "import checker.cli": top 10 by cumulative time')
     print(

@@ -1,0 +1,209 @@
+"""Events: the event nouns and verbs of an article with their canonical types, its main event, the
+dominant participants per type, and which event (and participants) a claim at a given span is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from checker.offline import tables
+from checker.offline.document import Doc, Event
+from checker.offline.lexicon import COUNTRY_FORMS, MULTIWORD_COUNTRIES, NON_NAME, RE_CAPSEQ, RE_CAPWORD
+from checker.schema.v1 import EventRef
+
+#: Event nouns -> canonical event type. "@talk" collapses to "phone call" when the article has one.
+EVENT_NOUNS = tables.pairs("event_nouns.tsv")
+_VERB_EVENTS = tables.pairs("event_verbs.tsv")
+_DETERMINED = tables.wordset("determined_event_nouns.txt")
+
+
+def _classes() -> dict[str, frozenset[str]]:
+    kinds = ("people", "country", "single", "short", "long", "organisation")
+    found: dict[str, set[str]] = {kind: set() for kind in kinds}
+    for typ, kind in tables.rows("event_classes.tsv", 2):
+        if kind not in found:
+            raise ValueError(f"offline/data/event_classes.tsv: {kind!r} is none of {kinds}: {typ!r}")
+        found[kind].add(typ)
+    return {kind: frozenset(types) for kind, types in found.items()}
+
+
+_CLASSES = _classes()
+# Events whose participants are people; countries; other named entities (teams, storms, companies).
+_PEOPLE_EVENTS = _CLASSES["people"]
+_COUNTRY_EVENTS = _CLASSES["country"]
+_SINGLE_PARTICIPANT = _CLASSES["single"]
+_SHORT_EVENTS = _CLASSES["short"]
+_LONG_EVENTS = _CLASSES["long"]
+_ORG_EVENTS = _CLASSES["organisation"]
+
+_RE_EVENT = re.compile(rf"(?<![\w-])({tables.longest_first(EVENT_NOUNS)})(?![\w-])", re.IGNORECASE)
+_RE_CALL_VERB_NEXT = re.compile(r"\s+(?:on|for|it|him|her|them|upon|off|in|out|up|back)\b")
+_RE_CALL_VERB_PREV = re.compile(r"(?:\bto|\bwill|\bwould|\bcould|\bshould|\bmight|\bmay|\bdid|\bthey|\bwe|\bI)\s+$")
+# Verbs that name an event when no event noun is near ("the two leaders met on Tuesday"), job cuts, scores.
+_RE_VERB_EVENT = re.compile(
+    rf"\b(?P<v>{tables.alternation(_VERB_EVENTS)}|"
+    r"(?:cut|cutting|eliminate|eliminating|lay off|laying off|laid off|shed|shedding)"
+    r"\s+(?:about\s+|some\s+|roughly\s+)?[\d,]+\s+(?:jobs|positions|workers|employees|staff)|\d{1,3}[-–]\d{1,3}\s+(?:win|victory|defeat|loss|draw|triumph))\b"
+)
+
+
+def find_events(doc: Doc) -> None:
+    """Event nouns with canonical types, the article's main event, and dominant participants per type."""
+    text = doc.text
+    lowered = text.lower()
+    has_call = re.search(r"\b(?:phone|telephone)\b|\bcall\b", lowered) is not None
+    doc.talk_type = "phone call" if has_call else "talks"
+    events: list[Event] = []
+    for m in _RE_EVENT.finditer(text):
+        word = m.group(1).lower()
+        typ = EVENT_NOUNS[word]
+        if word in ("call", "calls") and (
+            _RE_CALL_VERB_NEXT.match(text, m.end())
+            or _RE_CALL_VERB_PREV.search(text[max(0, m.start() - 12) : m.start()])
+        ):
+            continue
+        if word in _DETERMINED:
+            prev = text[max(0, m.start() - 12) : m.start()].lower()
+            if not re.search(r"\b(?:the|a|an|their|his|her|its|this|that|last|next|first|second)\s+(?:\w+\s+)?$", prev):
+                continue
+        if typ == "@talk":
+            typ = doc.talk_type if has_call else (word if word in ("talks", "meeting") else "talks")
+        events.append(Event(m.start(1), m.end(1), typ))
+    for m in _RE_VERB_EVENT.finditer(text):
+        v = m.group("v")
+        typ = "match" if v[0].isdigit() else "layoffs" if " " in v and v[0] in "clse" else _VERB_EVENTS[v]
+        if typ == "@talk":
+            typ = doc.talk_type
+        events.append(Event(m.start(), m.end(), typ))
+    events.sort(key=lambda ev: ev.start)
+    doc.set_events(events)
+    counts = Counter(e.type for e in events)
+    if counts:
+        doc.main_event = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    for typ in counts:
+        doc.dominant[typ] = _dominant_participants(doc, typ)
+
+
+def _entities_in(doc: Doc, start: int, end: int, typ: str) -> list[tuple[int, str]]:
+    """Participants of the right kind for an event type, in order of appearance."""
+    out: list[tuple[int, str]] = []
+    if typ in _COUNTRY_EVENTS:
+        for m in RE_CAPWORD.finditer(doc.text, start, end):
+            if m.group() in COUNTRY_FORMS:
+                out.append((m.start(), COUNTRY_FORMS[m.group()]))
+        for c in MULTIWORD_COUNTRIES:
+            for m in re.finditer(re.escape(c), doc.text[start:end]):
+                out.append((start + m.start(), c))
+        return sorted(out)
+    people = [(m.start, m.name) for m in doc.mentions_in(start, end, outside_quotes=True)]
+    if typ in _PEOPLE_EVENTS or typ in ("trial", "hearing", "sentencing", "verdict", "negotiations", "deliberations"):
+        return people
+    # other events: named things (teams, storms, companies), people included
+    for m in RE_CAPSEQ.finditer(doc.text, start, end):
+        if doc.in_headline(m.start()):
+            continue
+        toks = m.group().split()
+        while toks and toks[0] in ("The", "A", "An", "In", "On", "At", "By", "After", "When", "While"):
+            toks.pop(0)
+        name = " ".join(toks)
+        if not name or any(name == p or name.endswith(" " + p.split()[-1]) for _, p in people):
+            continue
+        storm_word = toks[0] in ("Hurricane", "Storm", "Typhoon", "Tropical", "Cyclone")
+        if (storm_word and len(toks) > 1) or (not storm_word and typ != "storm" and toks[0] not in NON_NAME):
+            out.append((m.start(), name))
+    if typ == "storm" or (typ in _ORG_EVENTS and out):
+        return sorted(out)
+    return sorted(out + people)
+
+
+def _dominant_participants(doc: Doc, typ: str) -> list[str]:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ev in doc.events:
+        if ev.type != typ:
+            continue
+        s, e = doc.sentence_of(ev.start)
+        for pos, name in _entities_in(doc, s, e, typ):
+            counts[name] += 1
+            first.setdefault(name, pos)
+    ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+    k = 1 if typ in _SINGLE_PARTICIPANT else 2
+    return sorted(ranked[:k])
+
+
+def event_for(
+    doc: Doc, start: int, end: int, *, scale: str | None = None, fallback: bool = True
+) -> tuple[EventRef, Event | None] | None:
+    """The event a claim at [start, end) belongs to: the nearest event noun in the sentence, else the main event."""
+    s, e = doc.sentence_of(start)
+    cands = [ev for ev in doc.events_between(s, e) if _scale_ok(ev.type, scale)]
+    chosen: Event | None = None
+    if cands:
+        before = [ev for ev in cands if ev.end <= start]
+        after = [ev for ev in cands if ev.start >= end]
+        inside = [ev for ev in cands if ev.start >= start and ev.end <= end]
+        if inside:
+            chosen = inside[0]
+        elif before and (not after or start - before[-1].end <= after[0].start - end + 40):
+            chosen = before[-1]
+        elif after:
+            chosen = after[0]
+        else:
+            chosen = cands[0]
+        typ = chosen.type
+    elif fallback:
+        typ_opt = _main_event(doc, scale)
+        if typ_opt is None:
+            return None
+        typ = typ_opt
+    else:
+        return None
+    return EventRef(type=typ, participants=_participants(doc, typ, s, e)), chosen
+
+
+def _scale_ok(typ: str, scale: str | None) -> bool:
+    if scale == "short":
+        return typ not in _LONG_EVENTS
+    if scale == "long":
+        return typ not in _SHORT_EVENTS
+    return True
+
+
+def _main_event(doc: Doc, scale: str | None) -> str | None:
+    """The most frequent event type of the scale (ties: alphabetical), counted once per document."""
+    if scale not in doc.main_events:
+        counts = Counter(ev.type for ev in doc.events if _scale_ok(ev.type, scale))
+        doc.main_events[scale] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else None
+    return doc.main_events[scale]
+
+
+def _participants(doc: Doc, typ: str, s: int, e: int) -> list[str]:
+    dominant = doc.dominant.get(typ, [])
+    local = []
+    for _, name in _entities_in(doc, s, e, typ):
+        if name not in local:
+            local.append(name)
+    if dominant and set(dominant) <= set(local):
+        return dominant
+    k = 1 if typ in _SINGLE_PARTICIPANT else 2
+    if len(local) >= k and (typ in _PEOPLE_EVENTS or typ in _COUNTRY_EVENTS):
+        return sorted(local)
+    return dominant or sorted(local)
+
+
+def span_with(doc: Doc, start: int, end: int, noun: Event | None, ev: EventRef) -> tuple[int, int]:
+    """Widen a span to cover its event noun and the participants named in the same sentence."""
+    if noun is None:
+        return start, end
+    s, e = doc.sentence_of(start)
+    lo, hi = min(start, noun.start), max(end, noun.end)
+    for m in doc.mentions_in(s, e, outside_quotes=True):
+        if m.name in ev.participants and m.start < lo and lo - m.end < 60:
+            lo = m.start
+    # a titled name there widens the span to its title (the first one, in start order: none after it
+    # can start earlier)
+    tm = doc.first_titled_around(lo)
+    if tm is not None:
+        lo = min(lo, tm.start)
+    return lo, hi
