@@ -25,7 +25,7 @@ from checker.align import AlignmentRun, AlignMode
 from checker.errors import ConfigError, InputError
 from checker.extract import ExtractOptions, Progress, RunResult, extract_sources, run_blocking
 from checker.llm import LLMClient, LLMSettings
-from checker.plan import Plan, pending_requests, plan_alignment, plan_extraction
+from checker.plan import Plan, StagePlan, pending_requests, plan_alignment, plan_extraction
 from checker.prompts import DEFAULT_EXTRACT_PROMPT
 from checker.report import FailedSource, PriceUsed, Report, RunInfo, Spend, StageSpend
 from checker.schema import SourceClaims
@@ -190,10 +190,14 @@ def _options(
 def _plan(
     sources: Sequence[Source], settings: LLMSettings, options: ExtractOptions, align: bool, spend: SpendOptions
 ) -> Plan:
-    if options.extractor == "offline":
+    offline = options.extractor == "offline"
+    if offline and not align:
         return Plan(model=None, sources=len(sources), chunks=0, stages=(), price=None)
     table = load_prices(spend.prices)
-    extraction, chunks = plan_extraction(sources, options, settings)
+    # Offline claims aligned by the model (--align model): the rules extract, only alignment is paid for.
+    extraction, chunks = (
+        (StagePlan("extraction", 0, 0, 0, 0), 0) if offline else plan_extraction(sources, options, settings)
+    )
     return Plan(
         model=settings.model,
         sources=len(sources),
@@ -202,7 +206,7 @@ def _plan(
         price=table.get(settings.model),
         factor=table.batch_factor if spend.batched else 1.0,
         mode="batch" if spend.batched else "live",
-        prompt=options.prompt,
+        prompt=None if offline else options.prompt,
     )
 
 
@@ -275,12 +279,15 @@ async def aextract(
     ceilings = Ceilings(spend.max_cost, spend.max_calls)
     if spend.show_plan:
         notify(the_plan.describe(ceilings).rstrip("\n"))
-    if options.extractor == "offline":
-        if spend.batched:
-            raise ConfigError("--batch needs a model: set OPENAI_API_KEY (the Batch API is OpenAI's)")
-        return await extract_sources(sources, options, progress=progress)
-    budget = Budget(ceilings, the_plan.price, the_plan.factor)
+    if options.extractor == "offline" and spend.batched:
+        raise ConfigError("--batch needs a model: set OPENAI_API_KEY (the Batch API is OpenAI's)")
+    budget = Budget(ceilings, the_plan.price, the_plan.factor) if the_plan.model is not None else None
     the_plan.check(ceilings)
+    if options.extractor == "offline" or budget is None:
+        run = await extract_sources(sources, options, progress=progress)
+        if budget is not None:  # the model aligns offline claims: that is what the ceilings guard
+            run.spending = Spending(budget)
+        return run
     spending = Spending(budget, mode=the_plan.mode)
     options.budget = budget
     client = LLMClient(settings, budget=budget)

@@ -106,7 +106,7 @@ class Plan:
         lines.append(total)
         lines.append(
             "  tokens: characters / 4 of each request and its schema; answers as long as recorded answers "
-            f"to {self.prompt} run per character of request"
+            f"to {self.prompt or 'the prompt'} run per character of request"
         )
         if ceilings is not None:
             lines.append(f"  ceilings: {ceilings.describe()}")

@@ -343,3 +343,14 @@ def test_batch_without_a_model_is_a_usage_error(tmp_path: Path, monkeypatch: pyt
     monkeypatch.delenv("OPENAI_API_KEY")
     result = run_cli("check", *write_story(tmp_path), "--batch")
     assert_clean_exit(result, 2, "--batch needs a model")
+
+
+def test_the_ceilings_guard_the_models_alignment_of_offline_claims(stub: BatchStub, tmp_path: Path) -> None:
+    paths = write_story(tmp_path)
+    args = ("check", *paths, "--extractor", "offline", "--align", "model", "--base-url", stub.base_url)
+    planned = run_cli(*args, "--dry-run")
+    assert_clean_exit(planned, 0)
+    assert "model gpt-4o-mini" in planned.stdout and "extraction: 0 call(s)" in planned.stdout
+    assert "over a ceiling" in run_cli(*args, "--dry-run", "--max-calls", "0").stdout
+    assert_clean_exit(run_cli(*args, "--max-calls", "0"), 2, "over --max-calls 0")
+    assert stub.live == []
