@@ -119,6 +119,33 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("CIA Director John Ratcliffe spoke.", "role", {"person": "John Ratcliffe", "organisation": "CIA"}),
     ("Acting Director Lisa Monroe resigned.", "role", {"person": "Lisa Monroe", "status": "acting"}),
     ("Kremlin spokesperson Dmitry Peskov declined to comment.", "role", {"title": "Kremlin spokesperson"}),
+    (
+        "Acme's chief executive, John Roe, said the plant would stay open.",
+        "role",
+        {"person": "John Roe", "title": "chief executive", "organisation": "Acme"},
+    ),
+    ("The defendant's lawyer, Ann Lee, said he would appeal.", "role", {"person": "Ann Lee", "title": "lawyer"}),
+    (
+        "Priya Rao, the company's former finance director, spoke.",
+        "role",
+        {"person": "Priya Rao", "title": "former finance director", "status": "former"},
+    ),
+    (
+        "Jane Doe, the county's chief medical officer, spoke.",
+        "role",
+        {"person": "Jane Doe", "title": "chief medical officer", "status": "current"},
+    ),
+    (
+        "Dr. Ana Ruiz, medical officer of health for Lisgar Public Health, spoke.",
+        "role",
+        {"person": "Ana Ruiz", "title": "medical officer of health", "organisation": "Lisgar Public Health"},
+    ),
+    (
+        "Associate medical officer of health Dr. Ana Ruiz said the tower was shut.",
+        "role",
+        {"person": "Ana Ruiz", "title": "Associate medical officer of health"},
+    ),
+    ("Tom Ash, the 61-year-old chief executive, spoke.", "role", {"person": "Tom Ash", "title": "chief executive"}),
     # quotes
     ("“We will appeal,” said defense lawyer Paul Hart.", "quote", {"speaker": "Paul Hart", "text": "We will appeal"}),
     ("“It is over,” Witkoff said. Steve Witkoff left.", "quote", {"speaker": "Steve Witkoff"}),
@@ -133,6 +160,12 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quote",
         {"speaker": "Karen Mills"},
     ),
+    (
+        "Mayor Tom Hale won. Ana Ruiz, who lost, said she had called Hale. “I wished him well,” she said.",
+        "quote",
+        {"speaker": "Ana Ruiz", "text": "I wished him well"},
+    ),
+    ("“We are ready,” Ruiz told a news conference.", "quote", {"speaker": "Ruiz"}),
     # memberships
     (
         "Trump tasked officials, including Secretary of State Marco Rubio and National Security Advisor Michael "

@@ -51,13 +51,24 @@ _RE_FUTURE = re.compile(
 _RE_SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|potential)\b")
 
 
+def pronoun_person(doc: Doc, pos: int) -> str | None:
+    """Who a "he" or "she" at ``pos`` is: the first person named (outside quotations) in its sentence before it,
+    else in one of the two sentences before, the subject a reporting pronoun most often picks up; else the last
+    person named before it."""
+    for s, e in doc.sentences_back(pos, 2):
+        ms = doc.mentions_in(s, min(e, pos), outside_quotes=True)
+        if ms:
+            return ms[0].name
+    return doc.last_person_before(pos)
+
+
 def classify_source(doc: Doc, who: str, pos: int) -> Attribution | None:
     """The source the words ``who`` (ending at ``pos``) name, or None when they name none."""
     who = who.strip().strip(",")
     if not who:
         return None
     if re.fullmatch(r"[Hh]e|[Ss]he", who):
-        name = doc.last_person_before(pos)
+        name = pronoun_person(doc, pos - len(who))
         return Attribution(source_type="person", name=name) if name else None
     if re.fullmatch(r"[Tt]hey|[Ww]e|[Ii]t", who):
         return None
@@ -150,7 +161,7 @@ def speaker_from(doc: Doc, who: str, pos: int) -> Attribution | None:
     """The speaker the words ``who`` next to a quotation name: a pronoun's antecedent, a mention, a source."""
     who = who.strip()
     if re.fullmatch(r"(?:[Hh]e|[Ss]he)", who):
-        name = doc.last_person_before(pos)
+        name = pronoun_person(doc, pos - len(who))
         return Attribution(source_type="person", name=name) if name else None
     ms = doc.mentions_in(pos - len(who) - 1, pos + len(who) + 1)
     if ms:
@@ -218,7 +229,7 @@ def quote_speaker(doc: Doc, q: Quote) -> tuple[Attribution, int, int] | None:
             return Attribution(source_type="person", name=ms[0].name), ms[0].start, q.end
         pm = re.match(r"\s*(?:[Hh]e|[Ss]he)\b", text[s : q.start])
         if pm:
-            name = doc.last_person_before(s)
+            name = pronoun_person(doc, s)
             if name:
                 return Attribution(source_type="person", name=name), s, q.end
     return None
