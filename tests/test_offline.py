@@ -166,6 +166,46 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"speaker": "Ana Ruiz", "text": "I wished him well"},
     ),
     ("“We are ready,” Ruiz told a news conference.", "quote", {"speaker": "Ruiz"}),
+    (
+        "“We will rebuild,” Jane Doe, the mayor, told reporters.",
+        "quote",
+        {"speaker": "Jane Doe", "text": "We will rebuild"},
+    ),
+    (
+        "“We will rebuild,” the county fire chief, Jane Doe, said.",
+        "quote",
+        {"speaker": "Jane Doe", "text": "We will rebuild"},
+    ),
+    (
+        "Mayor Jane Doe spoke. The suspect was “seeking out these people,” according to Doe.",
+        "quote",
+        {"speaker": "Jane Doe", "text": "seeking out these people"},
+    ),
+    (
+        "Fire Chief Jane Doe said at a briefing that it was “far too early” to say.",
+        "quote",
+        {"speaker": "Jane Doe", "text": "far too early"},
+    ),
+    (
+        "Tom Roe, 67, who has a mortgage, said the cut would make “a small difference” to him.",
+        "quote",
+        {"speaker": "Tom Roe", "text": "a small difference"},
+    ),
+    (
+        "Mayor Tom Roe resigned. Roe repeated that he was “proud and a little sad”.",
+        "quote",
+        {"speaker": "Tom Roe", "text": "proud and a little sad"},
+    ),
+    (
+        "The contractor, Acme Infrastructure, said it was “seeking urgent clarity” on the plan.",
+        "quote",
+        {"attribution": "organisation:Acme Infrastructure", "speaker": None},
+    ),
+    (
+        "Ann Kerr's daughter, Jo Kerr-Mills, said her mother was healthy. “She was out on Saturday,” she said.",
+        "quote",
+        {"speaker": "Jo Kerr-Mills"},
+    ),
     # memberships
     (
         "Trump tasked officials, including Secretary of State Marco Rubio and National Security Advisor Michael "
@@ -204,6 +244,8 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("In a brief statement following the call, Trump spoke.", "duration"),
     ("Trump mentioned that Putin used his motto, “COMMON SENSE,” during their call.", "quote"),
     ("He faces challenges like China and Iran.", "membership"),
+    # a quotation that ends its sentence: the next sentence's speaker is not its speaker
+    ("“We won.” Jane Doe, the mayor, said the count was slow.", "quote"),
 ]
 
 

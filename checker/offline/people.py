@@ -69,7 +69,11 @@ _RE_TITLE_BEFORE_NAME = re.compile(
     re.IGNORECASE,
 )
 
-_RE_SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*(?:who|the|an?|one of)\b|\s*(?:{SPEECH}|{REPORT_VERBS})\b)")
+#: "Walter Kerr's daughter, Janine Kerr-Mills, said": a name set off by commas before speech, unless an
+#: organisation's ("the contractor, Meyrick-Dunn Infrastructure, said").
+_RE_APPOSED_SPEAKER = re.compile(r",\s*(?:said|says|told)\b")
+_ORG_HEADS = tables.wordset("organisation_heads.txt")
+_RE_SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*(?:who|the|an?|one of)\b|,\s*\d{{1,3}},|\s*(?:{SPEECH}|{REPORT_VERBS})\b)")
 
 
 def clean_name(raw: str) -> str:
@@ -273,7 +277,9 @@ def name_candidates(doc: Doc) -> list[tuple[str, bool]]:
     return [
         (
             name,
-            standalone[surname] > written[name] or _RE_SPEECH_AFTER.match(text[seq_end : seq_end + 40]) is not None,
+            standalone[surname] > written[name]
+            or _RE_SPEECH_AFTER.match(text[seq_end : seq_end + 40]) is not None
+            or (_RE_APPOSED_SPEAKER.match(text[seq_end : seq_end + 12]) is not None and surname not in _ORG_HEADS),
         )
         for name, surname, seq_end in found
     ]
