@@ -229,6 +229,26 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "proposition",
         {"subject": "Putin", "predicate": "invite", "object": "Trump to visit Moscow"},
     ),
+    (
+        "Buyers can place a refundable £250 deposit online.",
+        "proposition",
+        {"subject": "deposit", "predicate": "be refundable", "negated": False},
+    ),
+    (
+        "Buyers can secure one with a non-refundable £250 deposit.",
+        "proposition",
+        {"subject": "deposit", "predicate": "be refundable", "negated": True},
+    ),
+    (
+        "Buyers pay a deposit of £250, which the company says is fully refundable.",
+        "proposition",
+        {"subject": "deposit", "predicate": "be refundable", "negated": False},
+    ),
+    (
+        "The seven-year warranty is not transferable.",
+        "proposition",
+        {"subject": "warranty", "predicate": "be transferable", "negated": True},
+    ),
 ]
 
 
