@@ -202,6 +202,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"attribution": "organisation:Acme Infrastructure", "speaker": None},
     ),
     (
+        "“We shut it down,” Lena Pruitt, Dunmore's general manager, said in a statement.",
+        "quote",
+        {"speaker": "Lena Pruitt", "attribution": "person:Lena Pruitt"},
+    ),
+    (
         "Ann Kerr's daughter, Jo Kerr-Mills, said her mother was healthy. “She was out on Saturday,” she said.",
         "quote",
         {"speaker": "Jo Kerr-Mills"},

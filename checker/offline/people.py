@@ -69,9 +69,10 @@ _RE_TITLE_BEFORE_NAME = re.compile(
     re.IGNORECASE,
 )
 
-#: "Walter Kerr's daughter, Janine Kerr-Mills, said": a name set off by commas before speech, unless an
-#: organisation's ("the contractor, Meyrick-Dunn Infrastructure, said").
-_RE_APPOSED_SPEAKER = re.compile(r",\s*(?:said|says|told)\b")
+#: "Walter Kerr's daughter, Janine Kerr-Mills, said" or "Lorraine Pruitt, Dunmore's general manager": a name set
+#: off by commas before speech or before a possessive apposition, unless an organisation's ("the contractor,
+#: Meyrick-Dunn Infrastructure, said").
+_RE_APPOSED_SPEAKER = re.compile(r",\s*(?:said|says|told)\b|,\s+[A-Z][\w-]*[’']s\s+(?:[a-z-]+\s+){0,2}[a-z]+[,\s]")
 _ORG_HEADS = tables.wordset("organisation_heads.txt")
 _RE_SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*(?:who|the|an?|one of)\b|,\s*\d{{1,3}},|\s*(?:{SPEECH}|{REPORT_VERBS})\b)")
 
@@ -279,7 +280,7 @@ def name_candidates(doc: Doc) -> list[tuple[str, bool]]:
             name,
             standalone[surname] > written[name]
             or _RE_SPEECH_AFTER.match(text[seq_end : seq_end + 40]) is not None
-            or (_RE_APPOSED_SPEAKER.match(text[seq_end : seq_end + 12]) is not None and surname not in _ORG_HEADS),
+            or (_RE_APPOSED_SPEAKER.match(text[seq_end : seq_end + 60]) is not None and surname not in _ORG_HEADS),
         )
         for name, surname, seq_end in found
     ]
