@@ -64,9 +64,12 @@ _RE_APPOSITIVE_TITLE = re.compile(
 _RE_TITLE_BEFORE_NAME = re.compile(
     rf"(?:{_POSSESSOR}|(?<![\w’'-])(?-i:[Tt]he)\s+)(?:(?P<q>former|acting|interim|incoming|outgoing)\s+)?"
     r"(?P<mods>(?:[\w-]+\s+){0,2}?)"
-    rf"(?P<head>{_APPOSITIVE_HEADS}|lawyer|attorney|counsel)(?P<of>\s+of\s+(?-i:(?:the\s+)?[A-Z][\w’'.-]+))?"
-    rf",\s+(?P<name>(?-i:{NAME_TOKEN}(?: {NAME_TOKEN}){{1,3}}))(?=[,.;:]|\s+(?:{SPEECH}|{REPORT_VERBS})\b)",
+    rf"(?P<head>{_APPOSITIVE_HEADS}|lawyer|attorney|counsel)(?P<of>\s+of\s+(?-i:(?:the\s+)?[A-Z][\w’'.-]+))?$",
     re.IGNORECASE,
+)
+#: Where such a title may end: a comma before a full name that ends its clause or says something.
+_RE_COMMA_NAME = re.compile(
+    rf",\s+(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{1,3}})(?=[,.;:]|\s+(?:{SPEECH}|{REPORT_VERBS})\b)"
 )
 
 #: "Walter Kerr's daughter, Janine Kerr-Mills, said" or "Lorraine Pruitt, Dunmore's general manager": a name set
@@ -165,15 +168,19 @@ def find_appositive_titles(text: str, doc: Doc) -> list[Titled]:
         status, title_start, title_end, org = _title_parts(m)
         name_start = m.start() - len(before.group(1)) + before.group(1).find(name)
         found.append(Titled(name_start, title_end, text[title_start:title_end], name, name_start, status, org))
-    for m in _RE_TITLE_BEFORE_NAME.finditer(text):
-        name = clean_name(m.group("name"))
-        if len(name.split()) < 2 or doc.in_headline(m.start()):
+    for c in _RE_COMMA_NAME.finditer(text):
+        # the title is read backwards from the comma, so the costly title pattern runs only where a name follows
+        tm = _RE_TITLE_BEFORE_NAME.search(text, max(0, c.start() - 90), c.start())
+        if tm is None:
             continue
-        if any(w.lower() in _CLAUSE_WORDS for w in (m.group("mods") or "").split()):
+        name = clean_name(c.group("name"))
+        if len(name.split()) < 2 or doc.in_headline(tm.start()):
             continue
-        status, title_start, title_end, org = _title_parts(m)
-        start = m.start("org") if m.group("org") and org else title_start
-        name_start = m.start("name")
+        if any(w.lower() in _CLAUSE_WORDS for w in (tm.group("mods") or "").split()):
+            continue
+        status, title_start, title_end, org = _title_parts(tm)
+        start = tm.start("org") if tm.group("org") and org else title_start
+        name_start = c.start("name")
         found.append(Titled(start, name_start + len(name), text[title_start:title_end], name, name_start, status, org))
     return found
 
