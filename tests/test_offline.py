@@ -119,6 +119,33 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("CIA Director John Ratcliffe spoke.", "role", {"person": "John Ratcliffe", "organisation": "CIA"}),
     ("Acting Director Lisa Monroe resigned.", "role", {"person": "Lisa Monroe", "status": "acting"}),
     ("Kremlin spokesperson Dmitry Peskov declined to comment.", "role", {"title": "Kremlin spokesperson"}),
+    (
+        "Acme's chief executive, John Roe, said the plant would stay open.",
+        "role",
+        {"person": "John Roe", "title": "chief executive", "organisation": "Acme"},
+    ),
+    ("The defendant's lawyer, Ann Lee, said he would appeal.", "role", {"person": "Ann Lee", "title": "lawyer"}),
+    (
+        "Priya Rao, the company's former finance director, spoke.",
+        "role",
+        {"person": "Priya Rao", "title": "former finance director", "status": "former"},
+    ),
+    (
+        "Jane Doe, the county's chief medical officer, spoke.",
+        "role",
+        {"person": "Jane Doe", "title": "chief medical officer", "status": "current"},
+    ),
+    (
+        "Dr. Ana Ruiz, medical officer of health for Lisgar Public Health, spoke.",
+        "role",
+        {"person": "Ana Ruiz", "title": "medical officer of health", "organisation": "Lisgar Public Health"},
+    ),
+    (
+        "Associate medical officer of health Dr. Ana Ruiz said the tower was shut.",
+        "role",
+        {"person": "Ana Ruiz", "title": "Associate medical officer of health"},
+    ),
+    ("Tom Ash, the 61-year-old chief executive, spoke.", "role", {"person": "Tom Ash", "title": "chief executive"}),
     # quotes
     ("“We will appeal,” said defense lawyer Paul Hart.", "quote", {"speaker": "Paul Hart", "text": "We will appeal"}),
     ("“It is over,” Witkoff said. Steve Witkoff left.", "quote", {"speaker": "Steve Witkoff"}),
@@ -132,6 +159,57 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "U.S. Attorney Karen Mills spoke. “The evidence was overwhelming,” Mills told reporters.",
         "quote",
         {"speaker": "Karen Mills"},
+    ),
+    (
+        "Mayor Tom Hale won. Ana Ruiz, who lost, said she had called Hale. “I wished him well,” she said.",
+        "quote",
+        {"speaker": "Ana Ruiz", "text": "I wished him well"},
+    ),
+    ("“We are ready,” Ruiz told a news conference.", "quote", {"speaker": "Ruiz"}),
+    (
+        "“We will rebuild,” Jane Doe, the mayor, told reporters.",
+        "quote",
+        {"speaker": "Jane Doe", "text": "We will rebuild"},
+    ),
+    (
+        "“We will rebuild,” the county fire chief, Jane Doe, said.",
+        "quote",
+        {"speaker": "Jane Doe", "text": "We will rebuild"},
+    ),
+    (
+        "Mayor Jane Doe spoke. The suspect was “seeking out these people,” according to Doe.",
+        "quote",
+        {"speaker": "Jane Doe", "text": "seeking out these people"},
+    ),
+    (
+        "Fire Chief Jane Doe said at a briefing that it was “far too early” to say.",
+        "quote",
+        {"speaker": "Jane Doe", "text": "far too early"},
+    ),
+    (
+        "Tom Roe, 67, who has a mortgage, said the cut would make “a small difference” to him.",
+        "quote",
+        {"speaker": "Tom Roe", "text": "a small difference"},
+    ),
+    (
+        "Mayor Tom Roe resigned. Roe repeated that he was “proud and a little sad”.",
+        "quote",
+        {"speaker": "Tom Roe", "text": "proud and a little sad"},
+    ),
+    (
+        "The contractor, Acme Infrastructure, said it was “seeking urgent clarity” on the plan.",
+        "quote",
+        {"attribution": "organisation:Acme Infrastructure", "speaker": None},
+    ),
+    (
+        "“We shut it down,” Lena Pruitt, Dunmore's general manager, said in a statement.",
+        "quote",
+        {"speaker": "Lena Pruitt", "attribution": "person:Lena Pruitt"},
+    ),
+    (
+        "Ann Kerr's daughter, Jo Kerr-Mills, said her mother was healthy. “She was out on Saturday,” she said.",
+        "quote",
+        {"speaker": "Jo Kerr-Mills"},
     ),
     # memberships
     (
@@ -156,6 +234,26 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "proposition",
         {"subject": "Putin", "predicate": "invite", "object": "Trump to visit Moscow"},
     ),
+    (
+        "Buyers can place a refundable £250 deposit online.",
+        "proposition",
+        {"subject": "deposit", "predicate": "be refundable", "negated": False},
+    ),
+    (
+        "Buyers can secure one with a non-refundable £250 deposit.",
+        "proposition",
+        {"subject": "deposit", "predicate": "be refundable", "negated": True},
+    ),
+    (
+        "Buyers pay a deposit of £250, which the company says is fully refundable.",
+        "proposition",
+        {"subject": "deposit", "predicate": "be refundable", "negated": False},
+    ),
+    (
+        "The seven-year warranty is not transferable.",
+        "proposition",
+        {"subject": "warranty", "predicate": "be transferable", "negated": True},
+    ),
 ]
 
 
@@ -171,6 +269,8 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("In a brief statement following the call, Trump spoke.", "duration"),
     ("Trump mentioned that Putin used his motto, “COMMON SENSE,” during their call.", "quote"),
     ("He faces challenges like China and Iran.", "membership"),
+    # a quotation that ends its sentence: the next sentence's speaker is not its speaker
+    ("“We won.” Jane Doe, the mayor, said the count was slow.", "quote"),
 ]
 
 

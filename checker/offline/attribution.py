@@ -36,6 +36,19 @@ _RE_SPEAKER_AFTER = re.compile(
     rf"^\s*,?\s*(?:(?P<who>[^,.;“”\"]{{1,60}}?)\s+(?:{SPEECH})\b|(?:{SPEECH})\s+(?P<who2>[^,.;“”\"]{{1,80}}?)"
     r"(?=\s+(?:in|on|at|during|after|before|to|who|when|while|as)\b|[,.;]|$))"
 )
+#: '“…,” Jane Doe, the mayor, said' / '“…,” the police chief, John Roe, said' / '“…,” according to Doe'
+_RE_SPEAKER_APPOSED_AFTER = re.compile(
+    rf"^\s*,?\s*(?:(?P<who>[^,.;“”\"]{{1,60}}),\s+(?P<app>[^,.;“”\"]{{1,90}}),\s+(?:(?:also|then|later)\s+)?"
+    rf"(?:{SPEECH})\b|according\s+to\s+(?P<acc>[^,.;“”\"]{{1,80}}?)(?=[,.;]|$))"
+)
+_REPORTED_SPEECH = tables.alternation(tables.entries("reported_speech_verbs.txt"))
+_RE_REPORTED_VERB = re.compile(rf"\b(?:{SPEECH}|{_REPORTED_SPEECH})\b")
+#: What may stand between a named subject and its verb: nothing, a possessive-free apposition or relative clause
+#: between commas ("Fern Abernathy, a former investigator, said"; "Paul Mbeki, 67, who has a mortgage, said").
+_RE_SUBJECT_GAP = re.compile(r"\s*,?\s*|\s*,[^;:“”\"]{1,160},\s*")
+_RE_CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|and|but|as|though|while|because|after|when|if)\s+|[,:]\s*")
+_RE_VERB_ADVERBS = re.compile(r"(?:\s+(?:has|have|had|also|then|later|again|once|previously|repeatedly|earlier))+\s*$")
+
 _RE_SPEAKER_BEFORE = re.compile(
     rf"(?P<who>[^,.;“”\"]{{1,80}}?),?\s+(?:(?:also|then|later|once|again)\s+)?(?:{SPEECH})\s*(?:in\s+a\s+\w+\s*)?[,:]?\s*$"
 )
@@ -51,13 +64,26 @@ _RE_FUTURE = re.compile(
 _RE_SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|potential)\b")
 
 
+def pronoun_person(doc: Doc, pos: int) -> str | None:
+    """Who a "he" or "she" at ``pos`` is: the first person named (outside quotations) in its sentence before it,
+    else in one of the two sentences before, the subject a reporting pronoun most often picks up; else the last
+    person named before it."""
+    for s, e in doc.sentences_back(pos, 2):
+        # "Walter Kerr's daughter, Janine Kerr-Mills, said ... she said": a possessor is not the subject
+        ms = doc.mentions_in(s, min(e, pos), outside_quotes=True)
+        ms = [m for m in ms if not doc.text.startswith(("’", "'"), m.end)]
+        if ms:
+            return ms[0].name
+    return doc.last_person_before(pos)
+
+
 def classify_source(doc: Doc, who: str, pos: int) -> Attribution | None:
     """The source the words ``who`` (ending at ``pos``) name, or None when they name none."""
     who = who.strip().strip(",")
     if not who:
         return None
     if re.fullmatch(r"[Hh]e|[Ss]he", who):
-        name = doc.last_person_before(pos)
+        name = pronoun_person(doc, pos - len(who))
         return Attribution(source_type="person", name=name) if name else None
     if re.fullmatch(r"[Tt]hey|[Ww]e|[Ii]t", who):
         return None
@@ -150,7 +176,7 @@ def speaker_from(doc: Doc, who: str, pos: int) -> Attribution | None:
     """The speaker the words ``who`` next to a quotation name: a pronoun's antecedent, a mention, a source."""
     who = who.strip()
     if re.fullmatch(r"(?:[Hh]e|[Ss]he)", who):
-        name = doc.last_person_before(pos)
+        name = pronoun_person(doc, pos - len(who))
         return Attribution(source_type="person", name=name) if name else None
     ms = doc.mentions_in(pos - len(who) - 1, pos + len(who) + 1)
     if ms:
@@ -188,6 +214,9 @@ def quote_speaker(doc: Doc, q: Quote) -> tuple[Attribution, int, int] | None:
             a = Attribution(source_type="person", name=ms[0].name) if ms else classify_source(doc, who2, who_end)
         if a is not None:
             return a, q.start, q.end + am.end()
+    apposed = _apposed_after(doc, q)
+    if apposed is not None:
+        return apposed
     before = text[max(s, q.start - 120) : q.start]
     bstart = q.start - len(before)
     bm = _RE_SPEAKER_BEFORE.search(before)
@@ -218,7 +247,66 @@ def quote_speaker(doc: Doc, q: Quote) -> tuple[Attribution, int, int] | None:
             return Attribution(source_type="person", name=ms[0].name), ms[0].start, q.end
         pm = re.match(r"\s*(?:[Hh]e|[Ss]he)\b", text[s : q.start])
         if pm:
-            name = doc.last_person_before(s)
+            name = pronoun_person(doc, s)
             if name:
                 return Attribution(source_type="person", name=name), s, q.end
-    return None
+    return _reported_speaker(doc, q, s)
+
+
+def _apposed_after(doc: Doc, q: Quote) -> tuple[Attribution, int, int] | None:
+    """The speaker named after a quotation with an apposition ("Jane Doe, the mayor, said"), or by "according to"."""
+    after = doc.masked[q.end : q.end + 200]
+    m = _RE_SPEAKER_APPOSED_AFTER.match(after)
+    if m is None or doc.masked[q.inner_start : q.inner_end].rstrip().endswith((".", "!", "?")):
+        return None  # after a quotation that ends its sentence, a new sentence starts
+    if m.group("acc"):
+        who_start, who_end = q.end + m.start("acc"), q.end + m.end("acc")
+        ms = doc.mentions_in(who_start, who_end)
+        a = (
+            Attribution(source_type="person", name=ms[-1].name)
+            if ms
+            else classify_source(doc, doc.text[who_start:who_end], who_end)
+        )
+        return (a, q.start, q.end + m.end()) if a is not None else None
+    ms = doc.mentions_in(q.end + m.start("who"), q.end + m.end("app"))
+    if ms:
+        return Attribution(source_type="person", name=ms[0].name), q.start, q.end + m.end()
+    a = speaker_from(doc, doc.text[q.end + m.start("who") : q.end + m.end("who")], q.end + m.end("who"))
+    return (a, q.start, q.end + m.end()) if a is not None else None
+
+
+def _verb_subject(doc: Doc, s: int, verb_start: int) -> tuple[Attribution, int] | None:
+    """The subject of a reporting verb at ``verb_start`` in the sentence starting at ``s``: a pronoun, a person
+    named just before it (or before an apposition between commas), or the source its last words name."""
+    seg = doc.masked[s:verb_start]
+    seg = _RE_VERB_ADVERBS.sub("", seg).rstrip()
+    end = s + len(seg)
+    pm = re.search(r"(?<![\w’'-])(?:[Hh]e|[Ss]he)$", seg)
+    if pm:
+        name = pronoun_person(doc, s + pm.start())
+        return (Attribution(source_type="person", name=name), s + pm.start()) if name else None
+    for mention in reversed(doc.mentions_in(max(s, end - 250), end, outside_quotes=True)):
+        if _RE_SUBJECT_GAP.fullmatch(doc.masked[mention.end : end]):
+            return Attribution(source_type="person", name=mention.name), mention.start
+    who = _RE_CLAUSE_BREAK.split(seg.rstrip(","))[-1]
+    if not who or len(who.split()) > 6:
+        return None
+    a = classify_source(doc, who, end)
+    if a is None or a.source_type == "outlet":
+        return None
+    if a.source_type == "organisation" and a.name and re.fullmatch(r"[A-Z][a-z][\w’'-]*", a.name):
+        a = Attribution(source_type="person", name=a.name)
+    return a, end - len(who)
+
+
+def _reported_speaker(doc: Doc, q: Quote, s: int) -> tuple[Attribution, int, int] | None:
+    """A quotation inside reported speech ('Doe said the track was “safe”', 'Okafor repeated that it was “too early
+    to say”'): the subject of the sentence's last reporting verb before the quotation, outside other quotations."""
+    head = doc.masked[s : q.start]
+    verbs = [m for m in _RE_REPORTED_VERB.finditer(head) if doc.in_quote(s + m.start()) is None]
+    if not verbs:
+        return None
+    subject = _verb_subject(doc, s, s + verbs[-1].start())
+    if subject is None:
+        return None
+    return subject[0], subject[1], q.end

@@ -149,6 +149,11 @@ class Doc:
             return self.sents[i]
         return pos, pos
 
+    def sentences_back(self, pos: int, n: int) -> list[tuple[int, int]]:
+        """The sentence holding ``pos`` and up to ``n`` sentences before it, latest first."""
+        i = bisect_right(self._sent_starts, pos) - 1
+        return [self.sents[j] for j in range(i, max(-1, i - n - 1), -1)]
+
     def in_quote(self, pos: int) -> Quote | None:
         i = bisect_right(self._quote_starts, pos) - 1
         if i >= 0 and pos < self.quotes[i].inner_end:

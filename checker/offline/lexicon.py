@@ -62,7 +62,7 @@ NUMBER = (
 REPORT_VERBS = tables.alternation(tables.entries("report_verbs.txt"))
 #: Verbs that introduce or close a quotation; "told" with its listener ("told reporters").
 SPEECH = "|".join(
-    r"told\s+(?:reporters|journalists|[A-Z][\w]+|the\s+\w+)" if verb == "told" else re.escape(verb)
+    r"told\s+(?:(?:a|an|the|his|her|their|its)\s+)?[\w’'-]+" if verb == "told" else re.escape(verb)
     for verb in tables.entries("speech_verbs.txt")
 )
 

@@ -45,18 +45,39 @@ _STATUS_WORDS = _status_words()
 
 _RE_HEAD = re.compile(
     rf"(?<![\w-])(?:{HEADS}|{'|'.join(sorted(LOWER_HEADS, key=len, reverse=True))})"
-    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??|[A-Z]{2,}))?"
-    rf"\s+(?={NAME_TOKEN})"
+    r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)??|[A-Z]{2,}|[a-z]+(?=\s+(?:Dr|Prof)\.?\s)))?"
+    rf"(?P<honorific>\s+(?:Dr|Prof|Mr|Mrs|Ms)\.?)?\s+(?={NAME_TOKEN})"
 )
+_APPOSITIVE_HEADS = tables.alternation(tables.entries("appositive_heads.txt"))
+_POSSESSOR = r"(?-i:(?P<org>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*|[Tt]he\s+[a-z]+|its|his|her|their)[’']s?\s+)"
 _RE_APPOSITIVE_TITLE = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<q>former|acting|interim|incoming|outgoing)\s+)?"
+    rf",\s+(?:{_POSSESSOR}|the\s+|a\s+|an\s+)?(?:(?P<q>former|acting|interim|incoming|outgoing)\s+)?"
     r"(?P<mods>(?:[\w’'-]+\s+){0,3}?)"
-    rf"(?P<head>{tables.alternation(tables.entries('appositive_heads.txt'))})"
-    r"(?P<of>\s+of\s+(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*)?(?=[,.;:)]|\s+(?:who|and|said|says|told)\b)",
+    rf"(?P<head>{_APPOSITIVE_HEADS})"
+    r"(?P<of>\s+of\s+(?:the\s+)?[\w’'.-]+(?-i:(?:\s+[A-Z][\w’'.-]+)*))?"
+    r"(?P<for>\s+(?:for|at|of)\s+(?-i:(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,3}[A-Z][\w’'&-]*))?"
+    r"(?=[,.;:)]|\s+(?:who|and|said|says|told)\b)",
     re.IGNORECASE,
 )
+#: A title standing before the name it describes, between commas ("Corvane's chief executive, Helen Achterberg,",
+#: "the company chair, Helena Marsh-Okafor,", "Smith's lawyer, Ann Lee,").
+_RE_TITLE_BEFORE_NAME = re.compile(
+    rf"(?:{_POSSESSOR}|(?<![\w’'-])(?-i:[Tt]he)\s+)(?:(?P<q>former|acting|interim|incoming|outgoing)\s+)?"
+    r"(?P<mods>(?:[\w-]+\s+){0,2}?)"
+    rf"(?P<head>{_APPOSITIVE_HEADS}|lawyer|attorney|counsel)(?P<of>\s+of\s+(?-i:(?:the\s+)?[A-Z][\w’'.-]+))?$",
+    re.IGNORECASE,
+)
+#: Where such a title may end: a comma before a full name that ends its clause or says something.
+_RE_COMMA_NAME = re.compile(
+    rf",\s+(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{1,3}})(?=[,.;:]|\s+(?:{SPEECH}|{REPORT_VERBS})\b)"
+)
 
-_RE_SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*(?:who|the|an?|one of)\b|\s*(?:{SPEECH}|{REPORT_VERBS})\b)")
+#: "Walter Kerr's daughter, Janine Kerr-Mills, said" or "Lorraine Pruitt, Dunmore's general manager": a name set
+#: off by commas before speech or before a possessive apposition, unless an organisation's ("the contractor,
+#: Meyrick-Dunn Infrastructure, said").
+_RE_APPOSED_SPEAKER = re.compile(r",\s*(?:said|says|told)\b|,\s+[A-Z][\w-]*[’']s\s+(?:[a-z-]+\s+){0,2}[a-z]+[,\s]")
+_ORG_HEADS = tables.wordset("organisation_heads.txt")
+_RE_SPEECH_AFTER = re.compile(rf"^\s*(?:,\s*(?:who|the|an?|one of)\b|,\s*\d{{1,3}},|\s*(?:{SPEECH}|{REPORT_VERBS})\b)")
 
 
 def clean_name(raw: str) -> str:
@@ -76,7 +97,8 @@ def find_titled(text: str) -> list[Titled]:
     """Names preceded by a title ("Former President Donald Trump", "Kremlin spokesperson Dmitry Peskov")."""
     found: list[Titled] = []
     for m in _RE_HEAD.finditer(text):
-        head_text = text[m.start() : m.end()].rstrip()
+        head_end = m.start("honorific") if m.group("honorific") else m.end()
+        head_text = text[m.start() : head_end].rstrip()
         first = head_text.split()[0]
         if first[0].islower() and first.lower() not in _LOWER_HEAD_SET:
             continue
@@ -122,7 +144,7 @@ def find_titled(text: str) -> list[Titled]:
         ofm = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w]+(?:\s+[A-Z][\w]+)?)", head_text)
         if ofm and org is None and ofm.group(1) in COUNTRY_FORMS:
             org = COUNTRY_FORMS[ofm.group(1)]
-        title = text[start : m.end()].rstrip()
+        title = text[start:head_end].rstrip()
         if re.fullmatch(r"(?i)(?:former|acting|interim|incoming|outgoing)\s+", text[start : m.start()]):
             pass
         name_start = nm.start()
@@ -143,18 +165,55 @@ def find_appositive_titles(text: str, doc: Doc) -> list[Titled]:
         mods = m.group("mods") or ""
         if any(w.lower() in ("who", "which", "that", "and", "but", "is", "was", "has") for w in mods.split()):
             continue
-        q = (m.group("q") or "").lower()
-        status: Status = _STATUS_WORDS.get(q, "current") if q else "current"
-        title_start = m.start("q") if m.group("q") else (m.start("mods") if mods else m.start("head"))
-        title_end = m.end("of") if m.group("of") else m.end("head")
-        org = None
-        for w in (mods + " " + (m.group("of") or "")).split():
-            if w in COUNTRY_FORMS:
-                org = COUNTRY_FORMS[w]
-                break
+        status, title_start, title_end, org = _title_parts(m)
         name_start = m.start() - len(before.group(1)) + before.group(1).find(name)
         found.append(Titled(name_start, title_end, text[title_start:title_end], name, name_start, status, org))
+    for c in _RE_COMMA_NAME.finditer(text):
+        # the title is read backwards from the comma, so the costly title pattern runs only where a name follows
+        tm = _RE_TITLE_BEFORE_NAME.search(text, max(0, c.start() - 90), c.start())
+        if tm is None:
+            continue
+        name = clean_name(c.group("name"))
+        if len(name.split()) < 2 or doc.in_headline(tm.start()):
+            continue
+        if any(w.lower() in _CLAUSE_WORDS for w in (tm.group("mods") or "").split()):
+            continue
+        status, title_start, title_end, org = _title_parts(tm)
+        start = tm.start("org") if tm.group("org") and org else title_start
+        name_start = c.start("name")
+        found.append(Titled(start, name_start + len(name), text[title_start:title_end], name, name_start, status, org))
     return found
+
+
+_CLAUSE_WORDS = frozenset(("who", "which", "that", "and", "but", "is", "was", "has", "had", "said", "says", "told"))
+
+
+def _title_parts(m: re.Match[str]) -> tuple[Status, int, int, str | None]:
+    """Status, title span and organisation of an appositive title: a status word before or among its modifiers
+    ("the company's former finance director"), and its organisation from a possessor, a country or an "of"."""
+    mods = m.group("mods") or ""
+    q = (m.group("q") or "").lower()
+    status: Status = _STATUS_WORDS.get(q, "current") if q else "current"
+    title_start = m.start("q") if m.group("q") else (m.start("mods") if mods else m.start("head"))
+    for w in mods.split():
+        if re.search(r"\d", w):  # "the 61-year-old chief executive": an age is no part of the title
+            title_start = max(title_start, m.start("mods") + mods.find(w) + len(w) + 1)
+            continue
+        if status == "current" and w.lower() in _STATUS_WORDS:
+            status = _STATUS_WORDS[w.lower()]
+    groups = m.groupdict()
+    title_end = m.end("of") if m.group("of") else m.end("head")
+    org = None
+    possessor = groups.get("org") or ""
+    if possessor[:1].isupper() and possessor not in NON_NAME:
+        org = COUNTRY_FORMS.get(possessor, possessor)
+    for w in (mods + " " + (m.group("of") or "") + " " + (groups.get("for") or "")).split():
+        if w in COUNTRY_FORMS and org is None:
+            org = COUNTRY_FORMS[w]
+            break
+    if org is None and groups.get("for"):
+        org = re.sub(r"^\s+(?:for|at|of)\s+(?:the\s+)?", "", groups["for"])
+    return status, title_start, title_end, org
 
 
 class _Node:
@@ -226,7 +285,9 @@ def name_candidates(doc: Doc) -> list[tuple[str, bool]]:
     return [
         (
             name,
-            standalone[surname] > written[name] or _RE_SPEECH_AFTER.match(text[seq_end : seq_end + 40]) is not None,
+            standalone[surname] > written[name]
+            or _RE_SPEECH_AFTER.match(text[seq_end : seq_end + 40]) is not None
+            or (_RE_APPOSED_SPEAKER.match(text[seq_end : seq_end + 60]) is not None and surname not in _ORG_HEADS),
         )
         for name, surname, seq_end in found
     ]
