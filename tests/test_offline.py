@@ -55,6 +55,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "event_time",
         {"weekday": "Tuesday", "event_type": "meeting"},
     ),
+    (
+        "Turnout was 51.8 percent in the first round on March 1.",
+        "event_time",
+        {"date": "March 1", "event_type": "first round"},
+    ),
     # durations
     ("The leaders used their 90-minute phone call to talk.", "duration", {"amount": "90-minute", "hedge": None}),
     (
@@ -150,6 +155,40 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "membership",
         {"members": ["Marco Rubio", "John Ratcliffe"], "completeness": "partial"},
     ),
+    # an earlier event: a year (or "five years ago") in the claim's clause, or the clause it continues
+    (
+        "The crash is the deadliest since the 2021 Redfern Lake crash, which killed 11 people.",
+        "quantity",
+        {"measure": "deaths", "amount": "11", "event_type": "crash (2021)"},
+    ),
+    (
+        "The last comparable disaster, at Redfern Lake in 2021, killed 11 people.",
+        "quantity",
+        {"amount": "11", "event_type": "event (2021)", "participants": []},
+    ),
+    (
+        "Five years ago, a wildfire killed five people north of town.",
+        "quantity",
+        {"amount": "five", "event_type": "wildfire (five years ago)"},
+    ),
+    (
+        "Turnout was 47.2 percent, above the 44.6 percent recorded in the 2022 runoff.",
+        "quantity",
+        {"amount": "44.6 percent", "measure": "turnout", "event_type": "election (2022)"},
+    ),
+    (
+        "Turnout was 47.2 percent, above the 44.6 percent recorded in the 2022 runoff.",
+        "quantity",
+        {"amount": "47.2 percent", "measure": "turnout", "event_type": "election"},
+    ),
+    # ... but not a year after "since", inside a full date, or the article's own year
+    ("The fire killed 12 people, the most since 2019.", "quantity", {"amount": "12", "event_type": "fire"}),
+    ("A storm killed 12 people on March 3, 2021.", "quantity", {"amount": "12", "event_type": "storm"}),
+    (
+        "Posted Wednesday, March 4, 2026\n\nThe 2026 storm killed 12 people.",
+        "quantity",
+        {"amount": "12", "event_type": "storm"},
+    ),
     # propositions
     (
         "Putin extended an invitation for Trump to visit Moscow.",
@@ -171,6 +210,9 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("In a brief statement following the call, Trump spoke.", "duration"),
     ("Trump mentioned that Putin used his motto, “COMMON SENSE,” during their call.", "quote"),
     ("He faces challenges like China and Iran.", "membership"),
+    # datelines and publication lines date the article, no event
+    ("PORT CALDER, March 15 (Meridian News Service) - The mayor lost the runoff.", "event_time"),
+    ("The Port Calder Herald, Monday 16 March 2026\n\nThe mayor lost the runoff.", "event_time"),
 ]
 
 

@@ -9,7 +9,15 @@ from collections import Counter
 
 from checker.offline import tables
 from checker.offline.document import Doc, Event
-from checker.offline.lexicon import COUNTRY_FORMS, MULTIWORD_COUNTRIES, NON_NAME, RE_CAPSEQ, RE_CAPWORD
+from checker.offline.lexicon import (
+    COUNTRY_FORMS,
+    MONTHS,
+    MULTIWORD_COUNTRIES,
+    NON_NAME,
+    NUM_WORDS,
+    RE_CAPSEQ,
+    RE_CAPWORD,
+)
 from checker.schema.v1 import EventRef
 
 #: Event nouns -> canonical event type. "@talk" collapses to "phone call" when the article has one.
@@ -78,6 +86,7 @@ def find_events(doc: Doc) -> None:
         events.append(Event(m.start(), m.end(), typ))
     events.sort(key=lambda ev: ev.start)
     doc.set_events(events)
+    doc.year = _doc_year(doc)
     counts = Counter(e.type for e in events)
     if counts:
         doc.main_event = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -135,7 +144,27 @@ def _dominant_participants(doc: Doc, typ: str) -> list[str]:
 def event_for(
     doc: Doc, start: int, end: int, *, scale: str | None = None, fallback: bool = True
 ) -> tuple[EventRef, Event | None] | None:
-    """The event a claim at [start, end) belongs to: the nearest event noun in the sentence, else the main event."""
+    """The event a claim at [start, end) belongs to: the nearest event noun in the sentence, else the main event.
+
+    A claim whose clause dates it to another year ("the 2021 derailment, which killed 11", "up from nine
+    in 2022", "five years ago") is about an earlier event: its type carries that ``when`` in parentheses
+    ("derailment (2021)"), the 1.0 form of a background event, even with no event noun near."""
+    if doc.in_dateline(start):  # the article's own date is about no event
+        return None
+    found = _event_for(doc, start, end, scale, fallback)
+    when = background_when(doc, start, end)
+    if when is None:
+        return found
+    if found is None:
+        typ = _main_event(doc, scale) or "event"
+        return EventRef(type=f"{typ} ({when})", participants=[]), None
+    ref, noun = found
+    return EventRef(type=f"{ref.type} ({when})", participants=[]), noun
+
+
+def _event_for(
+    doc: Doc, start: int, end: int, scale: str | None, fallback: bool
+) -> tuple[EventRef, Event | None] | None:
     s, e = doc.sentence_of(start)
     cands = [ev for ev in doc.events_between(s, e) if _scale_ok(ev.type, scale)]
     chosen: Event | None = None
@@ -207,3 +236,75 @@ def span_with(doc: Doc, start: int, end: int, noun: Event | None, ev: EventRef) 
     if tm is not None:
         lo = min(lo, tm.start)
     return lo, hi
+
+
+# --- earlier events: a year (or "five years ago") in the claim's clause ------------------------------------------
+
+_YEAR = r"(?:1[89]|20)\d\d"
+_RE_WHEN_MARK = re.compile(
+    rf"(?<![\w$£€.,:/-])(?P<year>{_YEAR})(?:[’']s)?(?![\w/]|[.,:-]\d|\s*[-–]\s*\d)"
+    rf"|\b(?P<ago>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|decades?)|a\s+decade)"
+    r"\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year)\b",
+    re.IGNORECASE,
+)
+# a year inside a full date ("March 3, 2021", "3 March 2021") dates a day, not an earlier event
+_RE_DAY_BEFORE = re.compile(rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+(?:{MONTHS}))\s+$")
+_RE_DATE_YEAR = re.compile(
+    rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+(?:{MONTHS}))\s+({_YEAR})\b|\b({_YEAR})-\d\d-\d\d\b"
+)
+# where a clause ends: a comma or semicolon before a space, a parenthesis, a dash, "but", "while"
+_RE_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]|\s[—–-]\s|\b(?:but|while|whereas)\b")
+# a clause that continues the one before it: a relative clause, or one that starts with its verb
+_RE_CONTINUES = re.compile(rf"\s*(?:which|when|where|who|whose|that|(?!(?:{NUM_WORDS})\b)[a-z]+(?:ed|ing))\b")
+_RE_MODIFIER = re.compile(r"\s*(?:who|which|whose|[a-z]+ed)\b")
+
+
+def _doc_year(doc: Doc) -> str | None:
+    """The year the article was written: the first full date of its opening lines, if it gives one."""
+    m = _RE_DATE_YEAR.search(doc.text, 0, min(len(doc.text), 400))
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _marks(doc: Doc, lo: int, hi: int, skip: tuple[int, int]) -> str | None:
+    """The first mark of another time in [lo, hi) outside ``skip`` (the claim's own value)."""
+    this_year = doc.year
+    for m in _RE_WHEN_MARK.finditer(doc.text, lo, hi):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        if m.group("ago"):
+            return " ".join(m.group("ago").lower().split())
+        year = m.group("year")
+        before = doc.text[max(lo, m.start() - 16) : m.start()]
+        if _RE_DAY_BEFORE.search(before) or re.search(r"(?i)\b(?:since|from|until|by|before)\s+$", before):
+            continue
+        if this_year is not None and year >= this_year:
+            continue
+        return year
+    return None
+
+
+def background_when(doc: Doc, start: int, end: int) -> str | None:
+    """The earlier time the clause of [start, end) is about (a year, "five years ago"), or None.
+
+    The clause is the claim's stretch of its sentence between commas, dashes, "but", "while"; a
+    relative clause or one that opens on its verb ("..., which killed 11", "..., killed 11 people")
+    reads the clause before it too, and a short opening clause ("In 2021, ...") governs the sentence.
+    A year inside a full date, after "since", or the article's own year is no earlier time.
+    """
+    s, e = doc.sentence_of(start)
+    if e <= s:
+        return None
+    breaks = [(m.start(), m.end()) for m in _RE_CLAUSE_BREAK.finditer(doc.masked, s, e)]
+    lo = max([b for _a, b in breaks if b <= start], default=s)
+    hi = min([a for a, _b in breaks if a >= end], default=e)
+    when = _marks(doc, lo, hi, (start, end))
+    if when is None and lo > s and _RE_CONTINUES.match(doc.text, lo, hi):
+        prev_lo = max([b for _a, b in breaks if b < lo - 1 and b <= start], default=s)
+        prev_hi = max(a for a, b in breaks if b == lo)
+        if not _RE_MODIFIER.match(doc.text, prev_lo, prev_hi):
+            when = _marks(doc, prev_lo, prev_hi, (start, end))
+    if when is None and breaks and breaks[0][1] <= start:
+        first_hi = breaks[0][0]
+        if len(doc.text[s:first_hi].split()) <= 5:
+            when = _marks(doc, s, first_hi, (start, end))
+    return when
