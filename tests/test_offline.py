@@ -181,6 +181,26 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"amount": "47.2 percent", "measure": "turnout", "event_type": "election"},
     ),
+    # temperatures with their scale; points by what they measure; a vote share by its candidate
+    (
+        "Temperatures reached 41 degrees Celsius in the afternoon.",
+        "quantity",
+        {"measure": "temperature", "amount": "41", "unit": "degrees Celsius"},
+    ),
+    ("In the end her margin was just over nine points.", "quantity", {"measure": "margin in points"}),
+    ("Polls showed Ana Ruiz about six points ahead.", "quantity", {"measure": "poll lead in points"}),
+    ("Her share rose by more than 13 points.", "quantity", {"measure": "change in points", "hedge": "more than"}),
+    ("Mia Stone scored 30 points in the game.", "quantity", {"measure": "points", "amount": "30"}),
+    (
+        "Helen Varga, the party leader, won 54.6 percent of the vote.",
+        "quantity",
+        {"measure": "share of the vote of Helen Varga", "amount": "54.6 percent"},
+    ),
+    (
+        "Mayor Desmond Achterberg lost. He won three wards with more than 60% of the vote.",
+        "quantity",
+        {"measure": "share of the vote of Desmond Achterberg", "hedge": "more than"},
+    ),
     # ... but not a year after "since", inside a full date, or the article's own year
     ("The fire killed 12 people, the most since 2019.", "quantity", {"amount": "12", "event_type": "fire"}),
     ("A storm killed 12 people on March 3, 2021.", "quantity", {"amount": "12", "event_type": "storm"}),
@@ -210,6 +230,9 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("In a brief statement following the call, Trump spoke.", "duration"),
     ("Trump mentioned that Putin used his motto, “COMMON SENSE,” during their call.", "quote"),
     ("He faces challenges like China and Iran.", "membership"),
+    # a breakdown by who was counted is no total
+    ("Police said two women and one man died in the fire.", "quantity"),
+    ("The bomb killed two women and a man.", "quantity"),
     # datelines and publication lines date the article, no event
     ("PORT CALDER, March 15 (Meridian News Service) - The mayor lost the runoff.", "event_time"),
     ("The Port Calder Herald, Monday 16 March 2026\n\nThe mayor lost the runoff.", "event_time"),

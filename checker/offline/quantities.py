@@ -21,6 +21,17 @@ _VERB_BEFORE = tables.pairs("measures_before.tsv")
 _UNIT_MEASURES = {unit: (measure, name) for unit, measure, name in tables.rows("unit_measures.tsv", 3)}
 _PEOPLE_NOUNS = rf"(?:{tables.alternation(tables.entries('people_nouns.txt'))})"
 _MONEY_NOUNS = tables.alternation(tables.entries("money_nouns.txt"))
+_BREAKDOWN_NOUNS = tables.alternation(tables.entries("breakdown_nouns.txt"))
+# "two women and one man died", "killed two women and a man": each count is part of a breakdown
+_RE_BREAKDOWN_BEFORE = re.compile(rf"(?i:\b(?:{NUMBER}|an?)\s+(?:{_BREAKDOWN_NOUNS})\s+and\s+)$")
+_RE_BREAKDOWN_AFTER = re.compile(rf"(?i:\s+(?:{_BREAKDOWN_NOUNS})\s+and\s+(?:{NUMBER}|an?)\s+(?:{_BREAKDOWN_NOUNS})\b)")
+#: Words near a number of points -> what it measures ("a margin of 9.1 points", "six points ahead").
+_POINTS_MEASURES = [
+    (re.compile(rf"(?i)\b(?:{tables.alternation(words.split('|'))})\b"), measure)
+    for words, measure in tables.rows("points_measures.tsv", 2)
+]
+# a vote share's candidate: "... 45.4 percent for Achterberg"
+_RE_FOR_NAME = re.compile(r"\s+(?:of\s+the\s+(?:valid\s+)?votes?\s+)?for\s+(?=[A-Z])")
 
 _RE_QTY_BEFORE = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?:\s+(?:more|additional|other|new|confirmed|reported|"
@@ -54,7 +65,8 @@ _RE_QTY_MONEY = re.compile(
 )
 _RE_QTY_UNIT = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d+(?:\.\d+)?|{NUM_WORDS})\s*(?:-\s*)?(?P<unit>inches|inch|"
-    r"millimet(?:re|er)s|mm|centimet(?:re|er)s|cm|mph|km/h|kph|miles per hour|degrees)(?![\w])"
+    r"millimet(?:re|er)s|mm|centimet(?:re|er)s|cm|mph|km/h|kph|miles per hour|"
+    r"degrees\s+(?:Celsius|Fahrenheit|C|F)|°\s?[CF]|degrees)(?![\w])"
 )
 _RE_SCORE = re.compile(
     r"\b(?P<verb>won|beat|defeated|lost|drew|draw|victory|win|loss|defeat|edged|thrashed|routed|scoreline|score)"
@@ -136,6 +148,8 @@ def find(doc: Doc) -> Iterator[Found]:
             continue
         if measure == "jobs" and obj in ("workers", "employees", "staff"):
             measure = "jobs"
+        if _in_breakdown(text, m.start("amount"), m.end("amount")):
+            continue
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, None, span_start=m.start())
     for m in _RE_QTY_BEFORE.finditer(text):
@@ -156,6 +170,10 @@ def find(doc: Doc) -> Iterator[Found]:
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         if kw in ("death", "points", "runs", "counts", "shares") and re.fullmatch(r"(?:a|one)", amount):
             continue
+        if _in_breakdown(text, m.start("amount"), m.end("amount")):
+            continue
+        if measure == "points":
+            measure = _points_measure(doc, st, m.end())
         yield from emit(st, m.end(), amount, m.group("hedge"), measure, None)
     for m in _RE_QTY_PCT.finditer(text):
         of = (m.group("of") or "").lower()
@@ -181,6 +199,8 @@ def find(doc: Doc) -> Iterator[Found]:
         else:
             continue
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
+        if measure == "share of the vote":
+            measure = _with_candidate(doc, measure, st, m.end())
         yield from emit(st, m.end("unit"), m.group("amount") + m.group("unit"), m.group("hedge"), measure, unit)
     for m in _RE_QTY_MONEY.finditer(text):
         s, _e = doc.sentence_of(m.start())
@@ -204,7 +224,7 @@ def find(doc: Doc) -> Iterator[Found]:
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end(), amount, m.group("hedge"), measure, money_unit)
     for m in _RE_QTY_UNIT.finditer(text):
-        unit_word = m.group("unit").lower()
+        unit_word = " ".join(m.group("unit").lower().split())
         measure, unit = _UNIT_MEASURES.get(unit_word, ("amount", unit_word))
         s, e = doc.sentence_of(m.start())
         ctx = text[s:e].lower()
@@ -221,3 +241,43 @@ def find(doc: Doc) -> Iterator[Found]:
     for m in _RE_SCORE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "score", None, span_start=m.start())
+
+
+def _in_breakdown(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) counts one part of a breakdown ("two women and one man")."""
+    return bool(_RE_BREAKDOWN_BEFORE.search(text, max(0, start - 40), start) or _RE_BREAKDOWN_AFTER.match(text, end))
+
+
+def _points_measure(doc: Doc, start: int, end: int) -> str:
+    """What a number of points measures, by the words around it in its sentence: a margin, a lead, a
+    change; a lead in a poll is the poll's. A bare "points" (a player's) stays as it is."""
+    s, e = doc.sentence_of(start)
+    near = doc.text[max(s, start - 50) : min(e, end + 25)]
+    for pattern, measure in _POINTS_MEASURES:
+        if pattern.search(near):
+            if measure == "lead in points" and re.search(r"(?i)\bpoll", doc.text[s:e]):
+                return "poll lead in points"
+            return measure
+    return "points"
+
+
+def _with_candidate(doc: Doc, measure: str, start: int, end: int) -> str:
+    """A vote share is a candidate's: the name after "for" ("45.4 percent for Achterberg"), else the
+    person named (or the he/she) last before it in the sentence; written into the measure ("share of
+    the vote of Helen Varga"), the 1.0 form of the number's subject."""
+    s, e = doc.sentence_of(start)
+    after = _RE_FOR_NAME.match(doc.text, end)
+    if after:
+        ms = doc.mentions_in(after.end(), min(e, after.end() + 60))
+        if ms and ms[0].start == after.end():
+            return f"{measure} of {ms[0].name}"
+    mentions = doc.mentions_in(s, start, outside_quotes=True)
+    pronoun = None
+    for pm in re.finditer(r"\b(?:[Hh]e|[Ss]he)\b", doc.masked[s:start]):
+        pronoun = s + pm.start()
+    if pronoun is not None and (not mentions or mentions[-1].end <= pronoun):
+        name = doc.last_person_before(pronoun)
+        return f"{measure} of {name}" if name else measure
+    if mentions:
+        return f"{measure} of {mentions[-1].name}"
+    return measure
