@@ -50,6 +50,7 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("The trial began on Monday, Feb. 3, in Denver.", "event_time", {"weekday": "Monday", "date": "Feb. 3"}),
     ("Sentencing is scheduled for March 14.", "event_time", {"date": "March 14", "modality": "planned"}),
+    ("The committee meets again on May 21.", "event_time", {"date": "May 21", "modality": "planned"}),
     (
         "The two foreign ministers met on Tuesday in Riyadh.",
         "event_time",
@@ -200,6 +201,26 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "Mayor Desmond Achterberg lost. He won three wards with more than 60% of the vote.",
         "quantity",
         {"measure": "share of the vote of Desmond Achterberg", "hedge": "more than"},
+    ),
+    (
+        "The 2003 quake in Bam, in which more than 31,000 people were killed, still haunts Iran.",
+        "quantity",
+        {"amount": "31,000", "event_type": "earthquake (2003)"},
+    ),
+    (
+        "POSTED: April 10, 2007\n\nIn February, a gunman killed five people at a mall.",
+        "quantity",
+        {"amount": "five", "event_type": "event (February 2007)"},
+    ),
+    (
+        "POSTED: April 10, 2007\n\nA quake hit the town of Zarand in February, killing 600 people.",
+        "quantity",
+        {"amount": "600", "event_type": "earthquake (February 2007)"},
+    ),
+    (
+        "Posted Monday, 28 November 2005\n\nFive years ago, a wildfire killed five people.",
+        "quantity",
+        {"amount": "five", "event_type": "wildfire (2000)"},
     ),
     # ... but not a year after "since", inside a full date, or the article's own year
     ("The fire killed 12 people, the most since 2019.", "quantity", {"amount": "12", "event_type": "fire"}),

@@ -107,6 +107,7 @@ class Doc:
         self.main_events: dict[str | None, str | None] = {}
         #: the year the article was written (its opening lines' first full date), filled by events
         self.year: str | None = None
+        self.month: str | None = None  # and its month ("April"), when that date gives one
         self._headline_starts = [s for s, _ in self.headlines]
         self._dateline_starts = [s for s, _ in self.datelines]
         self._sent_starts = [s for s, _ in self.sents]

@@ -11,6 +11,7 @@ from checker.offline import tables
 from checker.offline.document import Doc, Event
 from checker.offline.lexicon import (
     COUNTRY_FORMS,
+    MONTH_NAMES,
     MONTHS,
     MULTIWORD_COUNTRIES,
     NON_NAME,
@@ -86,7 +87,7 @@ def find_events(doc: Doc) -> None:
         events.append(Event(m.start(), m.end(), typ))
     events.sort(key=lambda ev: ev.start)
     doc.set_events(events)
-    doc.year = _doc_year(doc)
+    doc.year, doc.month = _doc_date(doc)
     counts = Counter(e.type for e in events)
     if counts:
         doc.main_event = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -255,14 +256,45 @@ _RE_DATE_YEAR = re.compile(
 # where a clause ends: a comma or semicolon before a space, a parenthesis, a dash, "but", "while"
 _RE_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]|\s[—–-]\s|\b(?:but|while|whereas)\b")
 # a clause that continues the one before it: a relative clause, or one that starts with its verb
-_RE_CONTINUES = re.compile(rf"\s*(?:which|when|where|who|whose|that|(?!(?:{NUM_WORDS})\b)[a-z]+(?:ed|ing))\b")
+_RE_CONTINUES = re.compile(
+    rf"\s*(?:(?:in|during|of|after)\s+which|which|when|where|who|whose|that|(?!(?:{NUM_WORDS})\b)[a-z]+(?:ed|ing))\b"
+)
 _RE_MODIFIER = re.compile(r"\s*(?:who|which|whose|[a-z]+ed)\b")
 
 
-def _doc_year(doc: Doc) -> str | None:
-    """The year the article was written: the first full date of its opening lines, if it gives one."""
+# a sentence that opens on another month: "In February, a gunman killed five people"
+_RE_OPENING_MONTH = re.compile(rf"(?:In|Last)\s+(?:early\s+|late\s+|mid-)?(?P<month>{MONTH_NAMES})\s*,")
+_RE_IN_MONTH = re.compile(rf"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?(?P<month>{MONTH_NAMES})\b(?!\s+\d)")
+_RE_MONTH = re.compile(rf"\b({MONTH_NAMES})\b")
+
+
+_AGO_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_AGO_NUMBERS.update({"nine": 9, "ten": 10})
+
+
+def _month_when(doc: Doc, month: str) -> str:
+    """An earlier month as a when the reconciler can tell from another year's: "February 2005"."""
+    if doc.year is None or doc.month is None:
+        return month
+    return f"{month} {doc.year}"
+
+
+def _ago_when(doc: Doc, ago: str) -> str:
+    """ "five years ago" in an article of 2025 is 2020; without the article's year, as written."""
+    m = re.fullmatch(r"(\w+)\s+years?\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year", ago)
+    if doc.year is None or m is None:
+        return ago
+    n = 1 if m.group(1) is None else _AGO_NUMBERS.get(m.group(1), int(m.group(1)) if m.group(1).isdigit() else 0)
+    return str(int(doc.year) - n) if n else ago
+
+
+def _doc_date(doc: Doc) -> tuple[str | None, str | None]:
+    """The year and month the article was written: its opening lines' first full date, if it gives one."""
     m = _RE_DATE_YEAR.search(doc.text, 0, min(len(doc.text), 400))
-    return (m.group(1) or m.group(2)) if m else None
+    if m is None:
+        return None, None
+    month = _RE_MONTH.search(m.group())
+    return m.group(1) or m.group(2), month.group(1) if month else None
 
 
 def _marks(doc: Doc, lo: int, hi: int, skip: tuple[int, int]) -> str | None:
@@ -272,7 +304,7 @@ def _marks(doc: Doc, lo: int, hi: int, skip: tuple[int, int]) -> str | None:
         if skip[0] <= m.start() < skip[1]:
             continue
         if m.group("ago"):
-            return " ".join(m.group("ago").lower().split())
+            return _ago_when(doc, " ".join(m.group("ago").lower().split()))
         year = m.group("year")
         before = doc.text[max(lo, m.start() - 16) : m.start()]
         if _RE_DAY_BEFORE.search(before) or re.search(r"(?i)\b(?:since|from|until|by|before)\s+$", before):
@@ -280,6 +312,10 @@ def _marks(doc: Doc, lo: int, hi: int, skip: tuple[int, int]) -> str | None:
         if this_year is not None and year >= this_year:
             continue
         return year
+    if doc.month is not None:  # "in February" in an article written in April
+        for m in _RE_IN_MONTH.finditer(doc.text, lo, hi):
+            if not skip[0] <= m.start() < skip[1] and m.group("month") != doc.month:
+                return _month_when(doc, m.group("month"))
     return None
 
 
@@ -307,4 +343,7 @@ def background_when(doc: Doc, start: int, end: int) -> str | None:
         first_hi = breaks[0][0]
         if len(doc.text[s:first_hi].split()) <= 5:
             when = _marks(doc, s, first_hi, (start, end))
+            month = _RE_OPENING_MONTH.match(doc.text, s, first_hi + 1)
+            if when is None and month and (doc.month is None or month.group("month") != doc.month):
+                when = _month_when(doc, month.group("month"))
     return when
