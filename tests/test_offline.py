@@ -222,6 +222,26 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"amount": "five", "event_type": "wildfire (2000)"},
     ),
+    # a headcount at one site is the site's; a speed limit is no speed
+    (
+        "The new model will create 800 new jobs, on top of the some 3,100 workers already employed there.",
+        "quantity",
+        {"measure": "employees at the site", "amount": "3,100"},
+    ),
+    (
+        "Ostrander employs more than 1,100 people at its main factory in Ohio.",
+        "quantity",
+        {"measure": "employees at the site", "hedge": "more than"},
+    ),
+    ("The new model will create 800 new jobs at Kessock.", "quantity", {"measure": "jobs at Kessock"}),
+    ("Brackwell employs about 9,000 people across Britain.", "quantity", {"measure": "employees"}),
+    ("The train entered the curve, where the speed limit is 40 mph.", "quantity", {"measure": "speed limit"}),
+    (
+        "Northline imposed a temporary 40 km/h restriction on all curves.",
+        "quantity",
+        {"measure": "temporary speed limit", "amount": "40"},
+    ),
+    ("The train was travelling at 98 km/h when it derailed.", "quantity", {"measure": "speed"}),
     # ... but not a year after "since", inside a full date, or the article's own year
     ("The fire killed 12 people, the most since 2019.", "quantity", {"amount": "12", "event_type": "fire"}),
     ("A storm killed 12 people on March 3, 2021.", "quantity", {"amount": "12", "event_type": "storm"}),

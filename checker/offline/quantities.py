@@ -30,6 +30,14 @@ _POINTS_MEASURES = [
     (re.compile(rf"(?i)\b(?:{tables.alternation(words.split('|'))})\b"), measure)
     for words, measure in tables.rows("points_measures.tsv", 2)
 ]
+_SITE_NOUNS = tables.alternation(tables.entries("site_nouns.txt"))
+# a headcount at one site: "3,100 workers already employed there", "1,100 people at its main factory"
+_RE_AT_SITE = re.compile(
+    r"\s+(?:(?:people|workers|employees|staff)\s+)?(?:(?:already|currently|now)\s+)?(?:employed\s+|working\s+)?"
+    rf"(?:there\b|at\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SITE_NOUNS})\b|at\s+(?P<name>[A-Z][\w-]+)\b)"
+)
+_LIMIT_WORDS = tables.alternation(tables.entries("limit_words.txt"))
+_RE_LIMIT_NEAR = re.compile(rf"(?i)\b(?:{_LIMIT_WORDS})\b")
 # a vote share's candidate: "... 45.4 percent for Achterberg"
 _RE_FOR_NAME = re.compile(r"\s+(?:of\s+the\s+(?:valid\s+)?votes?\s+)?for\s+(?=[A-Z])")
 
@@ -150,6 +158,7 @@ def find(doc: Doc) -> Iterator[Found]:
             measure = "jobs"
         if _in_breakdown(text, m.start("amount"), m.end("amount")):
             continue
+        measure = _at_site(text, measure, m.end())
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, None, span_start=m.start())
     for m in _RE_QTY_BEFORE.finditer(text):
@@ -174,6 +183,7 @@ def find(doc: Doc) -> Iterator[Found]:
             continue
         if measure == "points":
             measure = _points_measure(doc, st, m.end())
+        measure = _at_site(text, measure, m.end())
         yield from emit(st, m.end(), amount, m.group("hedge"), measure, None)
     for m in _RE_QTY_PCT.finditer(text):
         of = (m.group("of") or "").lower()
@@ -236,6 +246,9 @@ def find(doc: Doc) -> Iterator[Found]:
             measure = "wind gusts"
         elif measure == "wind speed" and "wind" not in ctx and "gust" not in ctx:
             measure = "speed"
+        if measure == "speed" and _RE_LIMIT_NEAR.search(text, max(s, m.start() - 25), min(e, m.end() + 20)):
+            near = text[max(s, m.start() - 25) : m.start()].lower()
+            measure = "temporary speed limit" if re.search(r"\btemporary\b", near) else "speed limit"
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, unit)
     for m in _RE_SCORE.finditer(text):
@@ -281,3 +294,14 @@ def _with_candidate(doc: Doc, measure: str, start: int, end: int) -> str:
     if mentions:
         return f"{measure} of {mentions[-1].name}"
     return measure
+
+
+def _at_site(text: str, measure: str, end: int) -> str:
+    """A headcount or job count at one place of work is the site's: "employees at Kessock", "employees
+    at the site" ("3,100 workers already employed there"), not the whole employer's."""
+    if measure not in ("employees", "jobs"):
+        return measure
+    m = _RE_AT_SITE.match(text, end)
+    if m is None:
+        return measure
+    return f"{measure} at {m.group('name')}" if m.group("name") else f"{measure} at the site"
