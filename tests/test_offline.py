@@ -51,6 +51,7 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("The trial began on Monday, Feb. 3, in Denver.", "event_time", {"weekday": "Monday", "date": "Feb. 3"}),
     ("Sentencing is scheduled for March 14.", "event_time", {"date": "March 14", "modality": "planned"}),
     ("The committee meets again on May 21.", "event_time", {"date": "May 21", "modality": "planned"}),
+    ("The fire broke out on Monday, officials said.", "event_time", {"weekday": "Monday", "event_type": "fire"}),
     (
         "The two foreign ministers met on Tuesday in Riyadh.",
         "event_time",
@@ -274,6 +275,9 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     # a breakdown by who was counted is no total
     ("Police said two women and one man died in the fire.", "quantity"),
     ("The bomb killed two women and a man.", "quantity"),
+    # a time right after a verb of saying dates the statement
+    ("Tamarack County officials said on Wednesday that the fire had grown.", "event_time"),
+    ("The mayor told reporters Tuesday that the storm had passed.", "event_time"),
     # datelines and publication lines date the article, no event
     ("PORT CALDER, March 15 (Meridian News Service) - The mayor lost the runoff.", "event_time"),
     ("The Port Calder Herald, Monday 16 March 2026\n\nThe mayor lost the runoff.", "event_time"),

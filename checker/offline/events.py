@@ -25,6 +25,12 @@ from checker.schema.v1 import EventRef
 EVENT_NOUNS = tables.pairs("event_nouns.tsv")
 _VERB_EVENTS = tables.pairs("event_verbs.tsv")
 _DETERMINED = tables.wordset("determined_event_nouns.txt")
+_STATEMENT_VERBS = tables.alternation(tables.entries("statement_verbs.txt"))
+_RE_TIME_LEAD = re.compile(r"(?:[Oo]n|[Ll]ate|[Ee]arly)\s+")
+# a time right after a verb of saying ("said on Wednesday", "told reporters Tuesday", "said late Monday")
+_RE_STATEMENT_BEFORE = re.compile(
+    rf"\b(?:{_STATEMENT_VERBS})(?:\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w]+))?\s+(?:[Oo]n\s+|[Ll]ate\s+|[Ee]arly\s+)?$"
+)
 
 
 def _classes() -> dict[str, frozenset[str]]:
@@ -152,6 +158,10 @@ def event_for(
     ("derailment (2021)"), the 1.0 form of a background event, even with no event noun near."""
     if doc.in_dateline(start):  # the article's own date is about no event
         return None
+    lead = _RE_TIME_LEAD.match(doc.text, start, end)
+    at = lead.end() if lead else start
+    if _RE_STATEMENT_BEFORE.search(doc.text, max(0, at - 40), at):
+        return None  # "officials said on Wednesday": the statement's time, not the event's
     found = _event_for(doc, start, end, scale, fallback)
     when = background_when(doc, start, end)
     if when is None:
