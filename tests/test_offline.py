@@ -243,6 +243,12 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"measure": "temporary speed limit", "amount": "40"},
     ),
     ("The train was travelling at 98 km/h when it derailed.", "quantity", {"measure": "speed"}),
+    ("Early data point to overspeed on a 65 km/h curve.", "quantity", {"measure": "speed limit", "amount": "65"}),
+    (
+        "Corvane agreed to buy Ostrander for $38.50 a share in cash.",
+        "quantity",
+        {"measure": "price per share", "amount": "$38.50"},
+    ),
     # ... but not a year after "since", inside a full date, or the article's own year
     ("The fire killed 12 people, the most since 2019.", "quantity", {"amount": "12", "event_type": "fire"}),
     ("A storm killed 12 people on March 3, 2021.", "quantity", {"amount": "12", "event_type": "storm"}),
@@ -278,6 +284,9 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     # a time right after a verb of saying dates the statement
     ("Tamarack County officials said on Wednesday that the fire had grown.", "event_time"),
     ("The mayor told reporters Tuesday that the storm had passed.", "event_time"),
+    # a bound ("by Tuesday evening", "since Monday") is a point the event had reached, not its date
+    ("By Tuesday evening, the fire had burned 4,000 acres.", "event_time"),
+    ("The fire has burned since Monday.", "event_time"),
     # datelines and publication lines date the article, no event
     ("PORT CALDER, March 15 (Meridian News Service) - The mayor lost the runoff.", "event_time"),
     ("The Port Calder Herald, Monday 16 March 2026\n\nThe mayor lost the runoff.", "event_time"),

@@ -26,6 +26,10 @@ EVENT_NOUNS = tables.pairs("event_nouns.tsv")
 _VERB_EVENTS = tables.pairs("event_verbs.tsv")
 _DETERMINED = tables.wordset("determined_event_nouns.txt")
 _STATEMENT_VERBS = tables.alternation(tables.entries("statement_verbs.txt"))
+_RE_BOUND_DAY = re.compile(
+    r"(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+(?:(?:early|late|last|this|next)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _RE_TIME_LEAD = re.compile(r"(?:[Oo]n|[Ll]ate|[Ee]arly)\s+")
 # a time right after a verb of saying ("said on Wednesday", "told reporters Tuesday", "said late Monday")
 _RE_STATEMENT_BEFORE = re.compile(
@@ -158,6 +162,8 @@ def event_for(
     ("derailment (2021)"), the 1.0 form of a background event, even with no event noun near."""
     if doc.in_dateline(start):  # the article's own date is about no event
         return None
+    if _RE_BOUND_DAY.match(doc.text, start, end):
+        return None  # "by Tuesday evening", "since Monday": a point the event had reached, not its date
     lead = _RE_TIME_LEAD.match(doc.text, start, end)
     at = lead.end() if lead else start
     if _RE_STATEMENT_BEFORE.search(doc.text, max(0, at - 40), at):

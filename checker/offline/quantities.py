@@ -36,6 +36,9 @@ _RE_AT_SITE = re.compile(
     r"\s+(?:(?:people|workers|employees|staff)\s+)?(?:(?:already|currently|now)\s+)?(?:employed\s+|working\s+)?"
     rf"(?:there\b|at\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SITE_NOUNS})\b|at\s+(?P<name>[A-Z][\w-]+)\b)"
 )
+_RE_PER_SHARE = re.compile(r"\s+(?:a|per|for\s+each|each)\s+(?:share|unit|ticket|barrel|head)\b")
+# a speed naming a stretch of track or road is its limit: "a 65 km/h curve", "a 30 mph zone"
+_RE_SPEED_ZONE = re.compile(rf"\s+(?:{tables.alternation(tables.entries('speed_zone_nouns.txt'))})\b")
 _LIMIT_WORDS = tables.alternation(tables.entries("limit_words.txt"))
 _RE_LIMIT_NEAR = re.compile(rf"(?i)\b(?:{_LIMIT_WORDS})\b")
 # a vote share's candidate: "... 45.4 percent for Achterberg"
@@ -218,7 +221,9 @@ def find(doc: Doc) -> Iterator[Found]:
         after = text[m.end() : m.end() + 30].lower()
         nm = re.search(rf"\b({_MONEY_NOUNS})\b(?!.*\b(?:{_MONEY_NOUNS})\b)", before)
         am = re.match(rf"\s+(?:in|of)\s+({_MONEY_NOUNS})\b", after)
-        if am:
+        if _RE_PER_SHARE.match(text, m.end()):
+            measure = "price per share"  # "$38.50 a share": the offer's price, not the deal's value
+        elif am:
             measure = am.group(1)
         elif nm:
             measure = nm.group(1)
@@ -246,7 +251,10 @@ def find(doc: Doc) -> Iterator[Found]:
             measure = "wind gusts"
         elif measure == "wind speed" and "wind" not in ctx and "gust" not in ctx:
             measure = "speed"
-        if measure == "speed" and _RE_LIMIT_NEAR.search(text, max(s, m.start() - 25), min(e, m.end() + 20)):
+        if measure == "speed" and (
+            _RE_LIMIT_NEAR.search(text, max(s, m.start() - 25), min(e, m.end() + 20))
+            or _RE_SPEED_ZONE.match(text, m.end())
+        ):
             near = text[max(s, m.start() - 25) : m.start()].lower()
             measure = "temporary speed limit" if re.search(r"\btemporary\b", near) else "speed limit"
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
