@@ -249,6 +249,17 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"measure": "price per share", "amount": "$38.50"},
     ),
+    (
+        "Posted 11/27/2005 7:21 AM\n\nThe last major quake was in February, when a temblor rocked Zarand.\n\n"
+        "It killed 612 people.",
+        "quantity",
+        {"amount": "612", "event_type": "earthquake (February 2005)"},
+    ),
+    (
+        "Nov 28, 2005\n\nIn February, a quake killed 612 people.",
+        "quantity",
+        {"amount": "612", "event_type": "earthquake (February 2005)"},
+    ),
     # ... but not a year after "since", inside a full date, or the article's own year
     ("The fire killed 12 people, the most since 2019.", "quantity", {"amount": "12", "event_type": "fire"}),
     ("A storm killed 12 people on March 3, 2021.", "quantity", {"amount": "12", "event_type": "storm"}),

@@ -158,6 +158,11 @@ class Doc:
             return self.sents[i]
         return pos, pos
 
+    def previous_sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence before the one starting at or holding ``pos`` ((pos, pos) when there is none)."""
+        i = bisect_right(self._sent_starts, pos) - 1
+        return self.sents[i - 1] if i >= 1 else (pos, pos)
+
     def in_quote(self, pos: int) -> Quote | None:
         i = bisect_right(self._quote_starts, pos) - 1
         if i >= 0 and pos < self.quotes[i].inner_end:

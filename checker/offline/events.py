@@ -266,22 +266,27 @@ _RE_WHEN_MARK = re.compile(
 )
 # a year inside a full date ("March 3, 2021", "3 March 2021") dates a day, not an earlier event
 _RE_DAY_BEFORE = re.compile(rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+(?:{MONTHS}))\s+$")
+# the article's own date: "Nov 28, 2005", "16 March 2026", "11/27/2005" (month first), "2026-03-16"
+_MON = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _RE_DATE_YEAR = re.compile(
-    rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+(?:{MONTHS}))\s+({_YEAR})\b|\b({_YEAR})-\d\d-\d\d\b"
+    rf"(?:\b(?P<mon>{_MON})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{1,2}}\s+(?P<mon2>{_MON}))\s+(?P<year>{_YEAR})\b"
+    rf"|\b(?P<num>\d{{1,2}})/\d{{1,2}}/(?P<year2>{_YEAR})\b|\b(?P<year3>{_YEAR})-(?P<num3>\d\d)-\d\d\b"
 )
+_MONTH_LIST = tables.entries("months.txt")
 # where a clause ends: a comma or semicolon before a space, a parenthesis, a dash, "but", "while"
 _RE_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]|\s[—–-]\s|\b(?:but|while|whereas)\b")
 # a clause that continues the one before it: a relative clause, or one that starts with its verb
 _RE_CONTINUES = re.compile(
     rf"\s*(?:(?:in|during|of|after)\s+which|which|when|where|who|whose|that|(?!(?:{NUM_WORDS})\b)[a-z]+(?:ed|ing))\b"
 )
+# a sentence that goes on about the one before: "It killed 612 people."
+_RE_IT_DID = re.compile(r"(?:It|They)\s+[a-z]+ed\b")
 _RE_MODIFIER = re.compile(r"\s*(?:who|which|whose|[a-z]+ed)\b")
 
 
 # a sentence that opens on another month: "In February, a gunman killed five people"
 _RE_OPENING_MONTH = re.compile(rf"(?:In|Last)\s+(?:early\s+|late\s+|mid-)?(?P<month>{MONTH_NAMES})\s*,")
 _RE_IN_MONTH = re.compile(rf"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?(?P<month>{MONTH_NAMES})\b(?!\s+\d)")
-_RE_MONTH = re.compile(rf"\b({MONTH_NAMES})\b")
 
 
 _AGO_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -309,8 +314,14 @@ def _doc_date(doc: Doc) -> tuple[str | None, str | None]:
     m = _RE_DATE_YEAR.search(doc.text, 0, min(len(doc.text), 400))
     if m is None:
         return None, None
-    month = _RE_MONTH.search(m.group())
-    return m.group(1) or m.group(2), month.group(1) if month else None
+    year = m.group("year") or m.group("year2") or m.group("year3")
+    written = m.group("mon") or m.group("mon2")
+    if written:
+        month = next((name for name in _MONTH_LIST if name.startswith(written[:3])), None)
+    else:
+        number = int(m.group("num") or m.group("num3"))
+        month = _MONTH_LIST[number - 1] if 1 <= number <= len(_MONTH_LIST) else None
+    return year, month
 
 
 def _marks(doc: Doc, lo: int, hi: int, skip: tuple[int, int]) -> str | None:
@@ -362,4 +373,10 @@ def background_when(doc: Doc, start: int, end: int) -> str | None:
             month = _RE_OPENING_MONTH.match(doc.text, s, first_hi + 1)
             if when is None and month and (doc.month is None or month.group("month") != doc.month):
                 when = _month_when(doc, month.group("month"))
+    if when is None and lo == s and _RE_IT_DID.match(doc.text, s, hi):
+        # "A quake hit Zarand in February. It killed 612 people.": the earlier event goes on
+        ps, pe = doc.previous_sentence(s)
+        if ps < pe:
+            first = _RE_CLAUSE_BREAK.search(doc.masked, ps, pe)
+            when = _marks(doc, ps, first.start() if first else pe, (start, end))
     return when
