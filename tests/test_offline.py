@@ -260,6 +260,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"amount": "612", "event_type": "earthquake (February 2005)"},
     ),
+    (
+        "The outbreak is the largest since 2012, when four people died in Port Cairn.",
+        "quantity",
+        {"amount": "four", "event_type": "outbreak (2012)"},
+    ),
     # ... but not a year after "since", inside a full date, or the article's own year
     ("The fire killed 12 people, the most since 2019.", "quantity", {"amount": "12", "event_type": "fire"}),
     ("A storm killed 12 people on March 3, 2021.", "quantity", {"amount": "12", "event_type": "storm"}),

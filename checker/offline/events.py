@@ -324,7 +324,7 @@ def _doc_date(doc: Doc) -> tuple[str | None, str | None]:
     return year, month
 
 
-def _marks(doc: Doc, lo: int, hi: int, skip: tuple[int, int]) -> str | None:
+def _marks(doc: Doc, lo: int, hi: int, skip: tuple[int, int], *, since: bool = False) -> str | None:
     """The first mark of another time in [lo, hi) outside ``skip`` (the claim's own value)."""
     this_year = doc.year
     for m in _RE_WHEN_MARK.finditer(doc.text, lo, hi):
@@ -334,7 +334,9 @@ def _marks(doc: Doc, lo: int, hi: int, skip: tuple[int, int]) -> str | None:
             return _ago_when(doc, " ".join(m.group("ago").lower().split()))
         year = m.group("year")
         before = doc.text[max(lo, m.start() - 16) : m.start()]
-        if _RE_DAY_BEFORE.search(before) or re.search(r"(?i)\b(?:since|from|until|by|before)\s+$", before):
+        if _RE_DAY_BEFORE.search(before) or re.search(r"(?i)\b(?:from|until|by|before)\s+$", before):
+            continue
+        if not since and re.search(r"(?i)\bsince\s+$", before):
             continue
         if this_year is not None and year >= this_year:
             continue
@@ -365,7 +367,9 @@ def background_when(doc: Doc, start: int, end: int) -> str | None:
         prev_lo = max([b for _a, b in breaks if b < lo - 1 and b <= start], default=s)
         prev_hi = max(a for a, b in breaks if b == lo)
         if not _RE_MODIFIER.match(doc.text, prev_lo, prev_hi):
-            when = _marks(doc, prev_lo, prev_hi, (start, end))
+            # "the largest since 2012, when ... killed four people": the "when" is that year
+            since = re.match(r"\s*when\b", doc.text[lo:hi]) is not None
+            when = _marks(doc, prev_lo, prev_hi, (start, end), since=since)
     if when is None and breaks and breaks[0][1] <= start:
         first_hi = breaks[0][0]
         if len(doc.text[s:first_hi].split()) <= 5:
