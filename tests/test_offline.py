@@ -50,10 +50,17 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("The trial began on Monday, Feb. 3, in Denver.", "event_time", {"weekday": "Monday", "date": "Feb. 3"}),
     ("Sentencing is scheduled for March 14.", "event_time", {"date": "March 14", "modality": "planned"}),
+    ("The committee meets again on May 21.", "event_time", {"date": "May 21", "modality": "planned"}),
+    ("The fire broke out on Monday, officials said.", "event_time", {"weekday": "Monday", "event_type": "fire"}),
     (
         "The two foreign ministers met on Tuesday in Riyadh.",
         "event_time",
         {"weekday": "Tuesday", "event_type": "meeting"},
+    ),
+    (
+        "Turnout was 51.8 percent in the first round on March 1.",
+        "event_time",
+        {"date": "March 1", "event_type": "first round"},
     ),
     # durations
     ("The leaders used their 90-minute phone call to talk.", "duration", {"amount": "90-minute", "hedge": None}),
@@ -228,6 +235,122 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "membership",
         {"members": ["Marco Rubio", "John Ratcliffe"], "completeness": "partial"},
     ),
+    # an earlier event: a year (or "five years ago") in the claim's clause, or the clause it continues
+    (
+        "The crash is the deadliest since the 2021 Redfern Lake crash, which killed 11 people.",
+        "quantity",
+        {"measure": "deaths", "amount": "11", "event_type": "crash (2021)"},
+    ),
+    (
+        "The last comparable disaster, at Redfern Lake in 2021, killed 11 people.",
+        "quantity",
+        {"amount": "11", "event_type": "event (2021)", "participants": []},
+    ),
+    (
+        "Five years ago, a wildfire killed five people north of town.",
+        "quantity",
+        {"amount": "five", "event_type": "wildfire (five years ago)"},
+    ),
+    (
+        "Turnout was 47.2 percent, above the 44.6 percent recorded in the 2022 runoff.",
+        "quantity",
+        {"amount": "44.6 percent", "measure": "turnout", "event_type": "election (2022)"},
+    ),
+    (
+        "Turnout was 47.2 percent, above the 44.6 percent recorded in the 2022 runoff.",
+        "quantity",
+        {"amount": "47.2 percent", "measure": "turnout", "event_type": "election"},
+    ),
+    # temperatures with their scale; points by what they measure; a vote share by its candidate
+    (
+        "Temperatures reached 41 degrees Celsius in the afternoon.",
+        "quantity",
+        {"measure": "temperature", "amount": "41", "unit": "degrees Celsius"},
+    ),
+    ("In the end her margin was just over nine points.", "quantity", {"measure": "margin in points"}),
+    ("Polls showed Ana Ruiz about six points ahead.", "quantity", {"measure": "poll lead in points"}),
+    ("Her share rose by more than 13 points.", "quantity", {"measure": "change in points", "hedge": "more than"}),
+    ("Mia Stone scored 30 points in the game.", "quantity", {"measure": "points", "amount": "30"}),
+    (
+        "Helen Varga, the party leader, won 54.6 percent of the vote.",
+        "quantity",
+        {"measure": "share of the vote of Helen Varga", "amount": "54.6 percent"},
+    ),
+    (
+        "Mayor Desmond Achterberg lost. He won three wards with more than 60% of the vote.",
+        "quantity",
+        {"measure": "share of the vote of Desmond Achterberg", "hedge": "more than"},
+    ),
+    (
+        "The 2003 quake in Bam, in which more than 31,000 people were killed, still haunts Iran.",
+        "quantity",
+        {"amount": "31,000", "event_type": "earthquake (2003)"},
+    ),
+    (
+        "POSTED: April 10, 2007\n\nIn February, a gunman killed five people at a mall.",
+        "quantity",
+        {"amount": "five", "event_type": "event (February 2007)"},
+    ),
+    (
+        "POSTED: April 10, 2007\n\nA quake hit the town of Zarand in February, killing 600 people.",
+        "quantity",
+        {"amount": "600", "event_type": "earthquake (February 2007)"},
+    ),
+    (
+        "Posted Monday, 28 November 2005\n\nFive years ago, a wildfire killed five people.",
+        "quantity",
+        {"amount": "five", "event_type": "wildfire (2000)"},
+    ),
+    # a headcount at one site is the site's; a speed limit is no speed
+    (
+        "The new model will create 800 new jobs, on top of the some 3,100 workers already employed there.",
+        "quantity",
+        {"measure": "employees at the site", "amount": "3,100"},
+    ),
+    (
+        "Ostrander employs more than 1,100 people at its main factory in Ohio.",
+        "quantity",
+        {"measure": "employees at the site", "hedge": "more than"},
+    ),
+    ("The new model will create 800 new jobs at Kessock.", "quantity", {"measure": "jobs at Kessock"}),
+    ("Brackwell employs about 9,000 people across Britain.", "quantity", {"measure": "employees"}),
+    ("The train entered the curve, where the speed limit is 40 mph.", "quantity", {"measure": "speed limit"}),
+    (
+        "Northline imposed a temporary 40 km/h restriction on all curves.",
+        "quantity",
+        {"measure": "temporary speed limit", "amount": "40"},
+    ),
+    ("The train was travelling at 98 km/h when it derailed.", "quantity", {"measure": "speed"}),
+    ("Early data point to overspeed on a 65 km/h curve.", "quantity", {"measure": "speed limit", "amount": "65"}),
+    (
+        "Corvane agreed to buy Ostrander for $38.50 a share in cash.",
+        "quantity",
+        {"measure": "price per share", "amount": "$38.50"},
+    ),
+    (
+        "Posted 11/27/2005 7:21 AM\n\nThe last major quake was in February, when a temblor rocked Zarand.\n\n"
+        "It killed 612 people.",
+        "quantity",
+        {"amount": "612", "event_type": "earthquake (February 2005)"},
+    ),
+    (
+        "Nov 28, 2005\n\nIn February, a quake killed 612 people.",
+        "quantity",
+        {"amount": "612", "event_type": "earthquake (February 2005)"},
+    ),
+    (
+        "The outbreak is the largest since 2012, when four people died in Port Cairn.",
+        "quantity",
+        {"amount": "four", "event_type": "outbreak (2012)"},
+    ),
+    # ... but not a year after "since", inside a full date, or the article's own year
+    ("The fire killed 12 people, the most since 2019.", "quantity", {"amount": "12", "event_type": "fire"}),
+    ("A storm killed 12 people on March 3, 2021.", "quantity", {"amount": "12", "event_type": "storm"}),
+    (
+        "Posted Wednesday, March 4, 2026\n\nThe 2026 storm killed 12 people.",
+        "quantity",
+        {"amount": "12", "event_type": "storm"},
+    ),
     # propositions
     (
         "Putin extended an invitation for Trump to visit Moscow.",
@@ -271,6 +394,18 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("He faces challenges like China and Iran.", "membership"),
     # a quotation that ends its sentence: the next sentence's speaker is not its speaker
     ("“We won.” Jane Doe, the mayor, said the count was slow.", "quote"),
+    # a breakdown by who was counted is no total
+    ("Police said two women and one man died in the fire.", "quantity"),
+    ("The bomb killed two women and a man.", "quantity"),
+    # a time right after a verb of saying dates the statement
+    ("Tamarack County officials said on Wednesday that the fire had grown.", "event_time"),
+    ("The mayor told reporters Tuesday that the storm had passed.", "event_time"),
+    # a bound ("by Tuesday evening", "since Monday") is a point the event had reached, not its date
+    ("By Tuesday evening, the fire had burned 4,000 acres.", "event_time"),
+    ("The fire has burned since Monday.", "event_time"),
+    # datelines and publication lines date the article, no event
+    ("PORT CALDER, March 15 (Meridian News Service) - The mayor lost the runoff.", "event_time"),
+    ("The Port Calder Herald, Monday 16 March 2026\n\nThe mayor lost the runoff.", "event_time"),
 ]
 
 

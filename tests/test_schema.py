@@ -16,6 +16,7 @@ from schema_support import assert_strict_compatible, undescribed, walk
 
 from checker.schema import CLAIM_KINDS, SCHEMA_VERSION, Claim, ExtractionAnswer, SourceClaims, v1
 from checker.schema.answer import KIND_OF_LIST
+from checker.schema.common import Span
 from checker.schema.convert import from_v1, load_claims, split_hedge, to_v1
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -316,3 +317,40 @@ def test_from_v1_of_an_empty_file() -> None:
     empty = v1.SourceClaims(source={"name": "a.txt"}, extractor={"kind": "external"}, claims=[])  # type: ignore[arg-type]
     converted = from_v1(empty)
     assert converted.claims == [] and converted.entities == [] and converted.events == []
+
+
+@pytest.mark.parametrize(
+    ("written", "type_", "when", "background"),
+    [
+        ("flood (2019)", "flood", "2019", True),
+        ("derailment (five years ago)", "derailment", "five years ago", True),
+        ("storm (background)", "storm", None, True),
+        ("flood", "flood", None, False),
+        ("phone call", "phone call", None, False),
+    ],
+)
+def test_a_1_0_type_with_its_when_is_read_back_as_a_background_event(
+    written: str, type_: str, when: str | None, background: bool
+) -> None:
+    """The inverse of the v1 view: "flood (2019)" is the 1.0 form of a background event (the offline
+    extractor writes an earlier event so)."""
+    claim = v1.QuantityClaim(
+        kind="quantity",
+        evidence="killed 40",
+        attribution=v1.Attribution(source_type="outlet", name=None),
+        hedge=None,
+        modality="happened",
+        measure="deaths",
+        event=v1.EventRef(type=written, participants=[]),
+        amount="40",
+        unit=None,
+    )
+    evidence = Span(text="killed 40", start=0, end=9)
+    grounded = v1.GroundedClaim(claim=claim, evidence=evidence, match="exact", score=100)
+    source = v1.SourceClaims(source={"name": "a.txt"}, extractor={"kind": "external"}, claims=[grounded])  # type: ignore[arg-type]
+    converted = from_v1(source)
+    (event,) = converted.events
+    assert (event.type, event.when, event.background) == (type_, when, background)
+    (seen,) = to_v1(converted).claims
+    assert isinstance(seen.claim, v1.QuantityClaim) and seen.claim.event is not None
+    assert seen.claim.event.type == written  # and the view writes it back as it was

@@ -61,6 +61,11 @@ _RE_FUTURE = re.compile(
     r"\b(?:will|would|shall|is set to|are set to|is scheduled|are scheduled|scheduled|plans? to|planned|expects?|"
     r"expected|is due|are due|next|upcoming|intends? to|going to|set\s+(?:\w+\s+)?for)\b"
 )
+# the present tense of a schedule: "the committee meets again on May 21", "she takes office on April 1"
+_RE_SCHEDULED = re.compile(
+    r"\b(?:meets|begins|starts|opens|resumes|reconvenes|returns|closes|ends|takes\s+office|goes\s+to\s+the\s+polls)"
+    r"\s+(?:again\s+|next\s+)?(?:on|in|at|from)\s*$"
+)
 _RE_SPECULATIVE = re.compile(r"\b(?:could|might|may|possibly|perhaps|potential)\b")
 
 
@@ -165,7 +170,7 @@ def modality(doc: Doc, start: int, end: int) -> Modality:
     """Planned when future words stand near the span, speculative when hedging verbs do, else happened."""
     s, e = doc.sentence_of(start)
     window = doc.text[max(s, start - 80) : min(e, end + 30)]
-    if _RE_FUTURE.search(window):
+    if _RE_FUTURE.search(window) or _RE_SCHEDULED.search(doc.text, max(s, start - 40), start + 3):
         return "planned"
     if _RE_SPECULATIVE.search(doc.text[max(s, start - 40) : end]):
         return "speculative"

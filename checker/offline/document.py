@@ -96,6 +96,7 @@ class Doc:
         self.text = text
         self.masked = mask(text)  # the text with abbreviation periods masked, same offsets
         self.headlines = find_headlines(text)
+        self.datelines = find_datelines(text)
         self.sents = sentences(text)
         self.quotes = find_quotes(text)
         self.persons: dict[str, str] = {}  # any written form (full or surname) -> full name
@@ -104,7 +105,11 @@ class Doc:
         self.main_event: str | None = None
         #: the most frequent event type per time scale (None, "short", "long"), filled by events on first use
         self.main_events: dict[str | None, str | None] = {}
+        #: the year the article was written (its opening lines' first full date), filled by events
+        self.year: str | None = None
+        self.month: str | None = None  # and its month ("April"), when that date gives one
         self._headline_starts = [s for s, _ in self.headlines]
+        self._dateline_starts = [s for s, _ in self.datelines]
         self._sent_starts = [s for s, _ in self.sents]
         self._quote_starts = [q.inner_start for q in self.quotes]
         self.set_mentions([])
@@ -143,6 +148,10 @@ class Doc:
         i = bisect_right(self._headline_starts, pos) - 1
         return i >= 0 and pos < self.headlines[i][1]
 
+    def in_dateline(self, pos: int) -> bool:
+        i = bisect_right(self._dateline_starts, pos) - 1
+        return i >= 0 and pos < self.datelines[i][1]
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self._sent_starts, pos) - 1
         if i >= 0 and pos < self.sents[i][1]:
@@ -153,6 +162,11 @@ class Doc:
         """The sentence holding ``pos`` and up to ``n`` sentences before it, latest first."""
         i = bisect_right(self._sent_starts, pos) - 1
         return [self.sents[j] for j in range(i, max(-1, i - n - 1), -1)]
+
+    def previous_sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence before the one starting at or holding ``pos`` ((pos, pos) when there is none)."""
+        i = bisect_right(self._sent_starts, pos) - 1
+        return self.sents[i - 1] if i >= 1 else (pos, pos)
 
     def in_quote(self, pos: int) -> Quote | None:
         i = bisect_right(self._quote_starts, pos) - 1
@@ -251,3 +265,29 @@ def find_headlines(text: str) -> list[tuple[int, int]]:
         if caps == len(words) and sum(1 for w in words if w[0].isupper()) >= 2:
             spans.append((m.start(), m.end()))
     return spans
+
+
+_MONTH_WORDS = tables.alternation(tables.entries("months.txt") + tables.entries("month_abbreviations.txt"))
+_DAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DATE = rf"{_DAY}(?:(?:{_MONTH_WORDS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+(?:{_MONTH_WORDS}))"
+# "PORT CALDER, March 15 (Meridian News Service) -", "DUNMORE, Ohio, March 4 -": a paragraph's opening
+_RE_DATELINE_OPENING = re.compile(
+    rf"^[A-Z][A-Z.’'\- ]+(?:,\s+[A-Z][\w.’' -]*){{0,2}},\s+{_DATE}(?:,?\s+\d{{4}})?(?:\s*\([^()\n]{{1,60}}\))?\s*[-—–]",
+    re.MULTILINE,
+)
+# a line that ends on a full date: "The Port Calder Herald, Monday 16 March 2026", "Posted Wednesday, March 4, 2026"
+_RE_DATELINE_LINE = re.compile(rf"^[^\n.!?]{{0,60}}?\b{_DATE},?\s+\d{{4}}[ \t]*$", re.MULTILINE)
+
+
+def find_datelines(text: str) -> list[tuple[int, int]]:
+    """Datelines and publication lines: the article's own date, which is no claim about an event."""
+    spans = [(m.start(), m.end()) for m in _RE_DATELINE_OPENING.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _RE_DATELINE_LINE.finditer(text)]
+    spans.sort()
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if kept and start < kept[-1][1]:
+            kept[-1] = (kept[-1][0], max(end, kept[-1][1]))
+        else:
+            kept.append((start, end))
+    return kept

@@ -9,13 +9,32 @@ from collections import Counter
 
 from checker.offline import tables
 from checker.offline.document import Doc, Event
-from checker.offline.lexicon import COUNTRY_FORMS, MULTIWORD_COUNTRIES, NON_NAME, RE_CAPSEQ, RE_CAPWORD
+from checker.offline.lexicon import (
+    COUNTRY_FORMS,
+    MONTH_NAMES,
+    MONTHS,
+    MULTIWORD_COUNTRIES,
+    NON_NAME,
+    NUM_WORDS,
+    RE_CAPSEQ,
+    RE_CAPWORD,
+)
 from checker.schema.v1 import EventRef
 
 #: Event nouns -> canonical event type. "@talk" collapses to "phone call" when the article has one.
 EVENT_NOUNS = tables.pairs("event_nouns.tsv")
 _VERB_EVENTS = tables.pairs("event_verbs.tsv")
 _DETERMINED = tables.wordset("determined_event_nouns.txt")
+_STATEMENT_VERBS = tables.alternation(tables.entries("statement_verbs.txt"))
+_RE_BOUND_DAY = re.compile(
+    r"(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+(?:(?:early|late|last|this|next)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_RE_TIME_LEAD = re.compile(r"(?:[Oo]n|[Ll]ate|[Ee]arly)\s+")
+# a time right after a verb of saying ("said on Wednesday", "told reporters Tuesday", "said late Monday")
+_RE_STATEMENT_BEFORE = re.compile(
+    rf"\b(?:{_STATEMENT_VERBS})(?:\s+(?:reporters|journalists|the\s+\w+|[A-Z][\w]+))?\s+(?:[Oo]n\s+|[Ll]ate\s+|[Ee]arly\s+)?$"
+)
 
 
 def _classes() -> dict[str, frozenset[str]]:
@@ -78,6 +97,7 @@ def find_events(doc: Doc) -> None:
         events.append(Event(m.start(), m.end(), typ))
     events.sort(key=lambda ev: ev.start)
     doc.set_events(events)
+    doc.year, doc.month = _doc_date(doc)
     counts = Counter(e.type for e in events)
     if counts:
         doc.main_event = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -135,7 +155,33 @@ def _dominant_participants(doc: Doc, typ: str) -> list[str]:
 def event_for(
     doc: Doc, start: int, end: int, *, scale: str | None = None, fallback: bool = True
 ) -> tuple[EventRef, Event | None] | None:
-    """The event a claim at [start, end) belongs to: the nearest event noun in the sentence, else the main event."""
+    """The event a claim at [start, end) belongs to: the nearest event noun in the sentence, else the main event.
+
+    A claim whose clause dates it to another year ("the 2021 derailment, which killed 11", "up from nine
+    in 2022", "five years ago") is about an earlier event: its type carries that ``when`` in parentheses
+    ("derailment (2021)"), the 1.0 form of a background event, even with no event noun near."""
+    if doc.in_dateline(start):  # the article's own date is about no event
+        return None
+    if _RE_BOUND_DAY.match(doc.text, start, end):
+        return None  # "by Tuesday evening", "since Monday": a point the event had reached, not its date
+    lead = _RE_TIME_LEAD.match(doc.text, start, end)
+    at = lead.end() if lead else start
+    if _RE_STATEMENT_BEFORE.search(doc.text, max(0, at - 40), at):
+        return None  # "officials said on Wednesday": the statement's time, not the event's
+    found = _event_for(doc, start, end, scale, fallback)
+    when = background_when(doc, start, end)
+    if when is None:
+        return found
+    if found is None:
+        typ = _main_event(doc, scale) or "event"
+        return EventRef(type=f"{typ} ({when})", participants=[]), None
+    ref, noun = found
+    return EventRef(type=f"{ref.type} ({when})", participants=[]), noun
+
+
+def _event_for(
+    doc: Doc, start: int, end: int, scale: str | None, fallback: bool
+) -> tuple[EventRef, Event | None] | None:
     s, e = doc.sentence_of(start)
     cands = [ev for ev in doc.events_between(s, e) if _scale_ok(ev.type, scale)]
     chosen: Event | None = None
@@ -207,3 +253,134 @@ def span_with(doc: Doc, start: int, end: int, noun: Event | None, ev: EventRef) 
     if tm is not None:
         lo = min(lo, tm.start)
     return lo, hi
+
+
+# --- earlier events: a year (or "five years ago") in the claim's clause ------------------------------------------
+
+_YEAR = r"(?:1[89]|20)\d\d"
+_RE_WHEN_MARK = re.compile(
+    rf"(?<![\w$£€.,:/-])(?P<year>{_YEAR})(?:[’']s)?(?![\w/]|[.,:-]\d|\s*[-–]\s*\d)"
+    rf"|\b(?P<ago>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|decades?)|a\s+decade)"
+    r"\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year)\b",
+    re.IGNORECASE,
+)
+# a year inside a full date ("March 3, 2021", "3 March 2021") dates a day, not an earlier event
+_RE_DAY_BEFORE = re.compile(rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}\s+(?:{MONTHS}))\s+$")
+# the article's own date: "Nov 28, 2005", "16 March 2026", "11/27/2005" (month first), "2026-03-16"
+_MON = rf"(?:{MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_RE_DATE_YEAR = re.compile(
+    rf"(?:\b(?P<mon>{_MON})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{1,2}}\s+(?P<mon2>{_MON}))\s+(?P<year>{_YEAR})\b"
+    rf"|\b(?P<num>\d{{1,2}})/\d{{1,2}}/(?P<year2>{_YEAR})\b|\b(?P<year3>{_YEAR})-(?P<num3>\d\d)-\d\d\b"
+)
+_MONTH_LIST = tables.entries("months.txt")
+# where a clause ends: a comma or semicolon before a space, a parenthesis, a dash, "but", "while"
+_RE_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|[()]|\s[—–-]\s|\b(?:but|while|whereas)\b")
+# a clause that continues the one before it: a relative clause, or one that starts with its verb
+_RE_CONTINUES = re.compile(
+    rf"\s*(?:(?:in|during|of|after)\s+which|which|when|where|who|whose|that|(?!(?:{NUM_WORDS})\b)[a-z]+(?:ed|ing))\b"
+)
+# a sentence that goes on about the one before: "It killed 612 people."
+_RE_IT_DID = re.compile(r"(?:It|They)\s+[a-z]+ed\b")
+_RE_MODIFIER = re.compile(r"\s*(?:who|which|whose|[a-z]+ed)\b")
+
+
+# a sentence that opens on another month: "In February, a gunman killed five people"
+_RE_OPENING_MONTH = re.compile(rf"(?:In|Last)\s+(?:early\s+|late\s+|mid-)?(?P<month>{MONTH_NAMES})\s*,")
+_RE_IN_MONTH = re.compile(rf"\b[Ii]n\s+(?:early\s+|late\s+|mid-)?(?P<month>{MONTH_NAMES})\b(?!\s+\d)")
+
+
+_AGO_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_AGO_NUMBERS.update({"nine": 9, "ten": 10})
+
+
+def _month_when(doc: Doc, month: str) -> str:
+    """An earlier month as a when the reconciler can tell from another year's: "February 2005"."""
+    if doc.year is None or doc.month is None:
+        return month
+    return f"{month} {doc.year}"
+
+
+def _ago_when(doc: Doc, ago: str) -> str:
+    """ "five years ago" in an article of 2025 is 2020; without the article's year, as written."""
+    m = re.fullmatch(r"(\w+)\s+years?\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year", ago)
+    if doc.year is None or m is None:
+        return ago
+    n = 1 if m.group(1) is None else _AGO_NUMBERS.get(m.group(1), int(m.group(1)) if m.group(1).isdigit() else 0)
+    return str(int(doc.year) - n) if n else ago
+
+
+def _doc_date(doc: Doc) -> tuple[str | None, str | None]:
+    """The year and month the article was written: its opening lines' first full date, if it gives one."""
+    m = _RE_DATE_YEAR.search(doc.text, 0, min(len(doc.text), 400))
+    if m is None:
+        return None, None
+    year = m.group("year") or m.group("year2") or m.group("year3")
+    written = m.group("mon") or m.group("mon2")
+    if written:
+        month = next((name for name in _MONTH_LIST if name.startswith(written[:3])), None)
+    else:
+        number = int(m.group("num") or m.group("num3"))
+        month = _MONTH_LIST[number - 1] if 1 <= number <= len(_MONTH_LIST) else None
+    return year, month
+
+
+def _marks(doc: Doc, lo: int, hi: int, skip: tuple[int, int], *, since: bool = False) -> str | None:
+    """The first mark of another time in [lo, hi) outside ``skip`` (the claim's own value)."""
+    this_year = doc.year
+    for m in _RE_WHEN_MARK.finditer(doc.text, lo, hi):
+        if skip[0] <= m.start() < skip[1]:
+            continue
+        if m.group("ago"):
+            return _ago_when(doc, " ".join(m.group("ago").lower().split()))
+        year = m.group("year")
+        before = doc.text[max(lo, m.start() - 16) : m.start()]
+        if _RE_DAY_BEFORE.search(before) or re.search(r"(?i)\b(?:from|until|by|before)\s+$", before):
+            continue
+        if not since and re.search(r"(?i)\bsince\s+$", before):
+            continue
+        if this_year is not None and year >= this_year:
+            continue
+        return year
+    if doc.month is not None:  # "in February" in an article written in April
+        for m in _RE_IN_MONTH.finditer(doc.text, lo, hi):
+            if not skip[0] <= m.start() < skip[1] and m.group("month") != doc.month:
+                return _month_when(doc, m.group("month"))
+    return None
+
+
+def background_when(doc: Doc, start: int, end: int) -> str | None:
+    """The earlier time the clause of [start, end) is about (a year, "five years ago"), or None.
+
+    The clause is the claim's stretch of its sentence between commas, dashes, "but", "while"; a
+    relative clause or one that opens on its verb ("..., which killed 11", "..., killed 11 people")
+    reads the clause before it too, and a short opening clause ("In 2021, ...") governs the sentence.
+    A year inside a full date, after "since", or the article's own year is no earlier time.
+    """
+    s, e = doc.sentence_of(start)
+    if e <= s:
+        return None
+    breaks = [(m.start(), m.end()) for m in _RE_CLAUSE_BREAK.finditer(doc.masked, s, e)]
+    lo = max([b for _a, b in breaks if b <= start], default=s)
+    hi = min([a for a, _b in breaks if a >= end], default=e)
+    when = _marks(doc, lo, hi, (start, end))
+    if when is None and lo > s and _RE_CONTINUES.match(doc.text, lo, hi):
+        prev_lo = max([b for _a, b in breaks if b < lo - 1 and b <= start], default=s)
+        prev_hi = max(a for a, b in breaks if b == lo)
+        if not _RE_MODIFIER.match(doc.text, prev_lo, prev_hi):
+            # "the largest since 2012, when ... killed four people": the "when" is that year
+            since = re.match(r"\s*when\b", doc.text[lo:hi]) is not None
+            when = _marks(doc, prev_lo, prev_hi, (start, end), since=since)
+    if when is None and breaks and breaks[0][1] <= start:
+        first_hi = breaks[0][0]
+        if len(doc.text[s:first_hi].split()) <= 5:
+            when = _marks(doc, s, first_hi, (start, end))
+            month = _RE_OPENING_MONTH.match(doc.text, s, first_hi + 1)
+            if when is None and month and (doc.month is None or month.group("month") != doc.month):
+                when = _month_when(doc, month.group("month"))
+    if when is None and lo == s and _RE_IT_DID.match(doc.text, s, hi):
+        # "A quake hit Zarand in February. It killed 612 people.": the earlier event goes on
+        ps, pe = doc.previous_sentence(s)
+        if ps < pe:
+            first = _RE_CLAUSE_BREAK.search(doc.masked, ps, pe)
+            when = _marks(doc, ps, first.start() if first else pe, (start, end))
+    return when

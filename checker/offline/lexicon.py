@@ -16,6 +16,8 @@ WEEKDAYS: tuple[Weekday, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "
 
 _MONTH_NAMES = tables.entries("months.txt")
 MONTHS = tables.alternation(_MONTH_NAMES + tables.entries("month_abbreviations.txt"))
+#: The months' full names only ("February", never "Feb.").
+MONTH_NAMES = tables.alternation(_MONTH_NAMES)
 #: Month names that cannot be read as a verb before a year ("May 2024" could be "may"), for "<month> <year>".
 MONTHS_BEFORE_YEAR = tables.alternation(m for m in _MONTH_NAMES if m != "May")
 

@@ -21,6 +21,28 @@ _VERB_BEFORE = tables.pairs("measures_before.tsv")
 _UNIT_MEASURES = {unit: (measure, name) for unit, measure, name in tables.rows("unit_measures.tsv", 3)}
 _PEOPLE_NOUNS = rf"(?:{tables.alternation(tables.entries('people_nouns.txt'))})"
 _MONEY_NOUNS = tables.alternation(tables.entries("money_nouns.txt"))
+_BREAKDOWN_NOUNS = tables.alternation(tables.entries("breakdown_nouns.txt"))
+# "two women and one man died", "killed two women and a man": each count is part of a breakdown
+_RE_BREAKDOWN_BEFORE = re.compile(rf"(?i:\b(?:{NUMBER}|an?)\s+(?:{_BREAKDOWN_NOUNS})\s+and\s+)$")
+_RE_BREAKDOWN_AFTER = re.compile(rf"(?i:\s+(?:{_BREAKDOWN_NOUNS})\s+and\s+(?:{NUMBER}|an?)\s+(?:{_BREAKDOWN_NOUNS})\b)")
+#: Words near a number of points -> what it measures ("a margin of 9.1 points", "six points ahead").
+_POINTS_MEASURES = [
+    (re.compile(rf"(?i)\b(?:{tables.alternation(words.split('|'))})\b"), measure)
+    for words, measure in tables.rows("points_measures.tsv", 2)
+]
+_SITE_NOUNS = tables.alternation(tables.entries("site_nouns.txt"))
+# a headcount at one site: "3,100 workers already employed there", "1,100 people at its main factory"
+_RE_AT_SITE = re.compile(
+    r"\s+(?:(?:people|workers|employees|staff)\s+)?(?:(?:already|currently|now)\s+)?(?:employed\s+|working\s+)?"
+    rf"(?:there\b|at\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SITE_NOUNS})\b|at\s+(?P<name>[A-Z][\w-]+)\b)"
+)
+_RE_PER_SHARE = re.compile(r"\s+(?:a|per|for\s+each|each)\s+(?:share|unit|ticket|barrel|head)\b")
+# a speed naming a stretch of track or road is its limit: "a 65 km/h curve", "a 30 mph zone"
+_RE_SPEED_ZONE = re.compile(rf"\s+(?:{tables.alternation(tables.entries('speed_zone_nouns.txt'))})\b")
+_LIMIT_WORDS = tables.alternation(tables.entries("limit_words.txt"))
+_RE_LIMIT_NEAR = re.compile(rf"(?i)\b(?:{_LIMIT_WORDS})\b")
+# a vote share's candidate: "... 45.4 percent for Achterberg"
+_RE_FOR_NAME = re.compile(r"\s+(?:of\s+the\s+(?:valid\s+)?votes?\s+)?for\s+(?=[A-Z])")
 
 _RE_QTY_BEFORE = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?:\s+(?:more|additional|other|new|confirmed|reported|"
@@ -54,7 +76,8 @@ _RE_QTY_MONEY = re.compile(
 )
 _RE_QTY_UNIT = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d+(?:\.\d+)?|{NUM_WORDS})\s*(?:-\s*)?(?P<unit>inches|inch|"
-    r"millimet(?:re|er)s|mm|centimet(?:re|er)s|cm|mph|km/h|kph|miles per hour|degrees)(?![\w])"
+    r"millimet(?:re|er)s|mm|centimet(?:re|er)s|cm|mph|km/h|kph|miles per hour|"
+    r"degrees\s+(?:Celsius|Fahrenheit|C|F)|°\s?[CF]|degrees)(?![\w])"
 )
 _RE_SCORE = re.compile(
     r"\b(?P<verb>won|beat|defeated|lost|drew|draw|victory|win|loss|defeat|edged|thrashed|routed|scoreline|score)"
@@ -136,6 +159,9 @@ def find(doc: Doc) -> Iterator[Found]:
             continue
         if measure == "jobs" and obj in ("workers", "employees", "staff"):
             measure = "jobs"
+        if _in_breakdown(text, m.start("amount"), m.end("amount")):
+            continue
+        measure = _at_site(text, measure, m.end())
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, None, span_start=m.start())
     for m in _RE_QTY_BEFORE.finditer(text):
@@ -156,6 +182,11 @@ def find(doc: Doc) -> Iterator[Found]:
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         if kw in ("death", "points", "runs", "counts", "shares") and re.fullmatch(r"(?:a|one)", amount):
             continue
+        if _in_breakdown(text, m.start("amount"), m.end("amount")):
+            continue
+        if measure == "points":
+            measure = _points_measure(doc, st, m.end())
+        measure = _at_site(text, measure, m.end())
         yield from emit(st, m.end(), amount, m.group("hedge"), measure, None)
     for m in _RE_QTY_PCT.finditer(text):
         of = (m.group("of") or "").lower()
@@ -181,6 +212,8 @@ def find(doc: Doc) -> Iterator[Found]:
         else:
             continue
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
+        if measure == "share of the vote":
+            measure = _with_candidate(doc, measure, st, m.end())
         yield from emit(st, m.end("unit"), m.group("amount") + m.group("unit"), m.group("hedge"), measure, unit)
     for m in _RE_QTY_MONEY.finditer(text):
         s, _e = doc.sentence_of(m.start())
@@ -188,7 +221,9 @@ def find(doc: Doc) -> Iterator[Found]:
         after = text[m.end() : m.end() + 30].lower()
         nm = re.search(rf"\b({_MONEY_NOUNS})\b(?!.*\b(?:{_MONEY_NOUNS})\b)", before)
         am = re.match(rf"\s+(?:in|of)\s+({_MONEY_NOUNS})\b", after)
-        if am:
+        if _RE_PER_SHARE.match(text, m.end()):
+            measure = "price per share"  # "$38.50 a share": the offer's price, not the deal's value
+        elif am:
             measure = am.group(1)
         elif nm:
             measure = nm.group(1)
@@ -204,7 +239,7 @@ def find(doc: Doc) -> Iterator[Found]:
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end(), amount, m.group("hedge"), measure, money_unit)
     for m in _RE_QTY_UNIT.finditer(text):
-        unit_word = m.group("unit").lower()
+        unit_word = " ".join(m.group("unit").lower().split())
         measure, unit = _UNIT_MEASURES.get(unit_word, ("amount", unit_word))
         s, e = doc.sentence_of(m.start())
         ctx = text[s:e].lower()
@@ -216,8 +251,65 @@ def find(doc: Doc) -> Iterator[Found]:
             measure = "wind gusts"
         elif measure == "wind speed" and "wind" not in ctx and "gust" not in ctx:
             measure = "speed"
+        if measure == "speed" and (
+            _RE_LIMIT_NEAR.search(text, max(s, m.start() - 25), min(e, m.end() + 20))
+            or _RE_SPEED_ZONE.match(text, m.end())
+        ):
+            near = text[max(s, m.start() - 25) : m.start()].lower()
+            measure = "temporary speed limit" if re.search(r"\btemporary\b", near) else "speed limit"
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, unit)
     for m in _RE_SCORE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "score", None, span_start=m.start())
+
+
+def _in_breakdown(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) counts one part of a breakdown ("two women and one man")."""
+    return bool(_RE_BREAKDOWN_BEFORE.search(text, max(0, start - 40), start) or _RE_BREAKDOWN_AFTER.match(text, end))
+
+
+def _points_measure(doc: Doc, start: int, end: int) -> str:
+    """What a number of points measures, by the words around it in its sentence: a margin, a lead, a
+    change; a lead in a poll is the poll's. A bare "points" (a player's) stays as it is."""
+    s, e = doc.sentence_of(start)
+    near = doc.text[max(s, start - 50) : min(e, end + 25)]
+    for pattern, measure in _POINTS_MEASURES:
+        if pattern.search(near):
+            if measure == "lead in points" and re.search(r"(?i)\bpoll", doc.text[s:e]):
+                return "poll lead in points"
+            return measure
+    return "points"
+
+
+def _with_candidate(doc: Doc, measure: str, start: int, end: int) -> str:
+    """A vote share is a candidate's: the name after "for" ("45.4 percent for Achterberg"), else the
+    person named (or the he/she) last before it in the sentence; written into the measure ("share of
+    the vote of Helen Varga"), the 1.0 form of the number's subject."""
+    s, e = doc.sentence_of(start)
+    after = _RE_FOR_NAME.match(doc.text, end)
+    if after:
+        ms = doc.mentions_in(after.end(), min(e, after.end() + 60))
+        if ms and ms[0].start == after.end():
+            return f"{measure} of {ms[0].name}"
+    mentions = doc.mentions_in(s, start, outside_quotes=True)
+    pronoun = None
+    for pm in re.finditer(r"\b(?:[Hh]e|[Ss]he)\b", doc.masked[s:start]):
+        pronoun = s + pm.start()
+    if pronoun is not None and (not mentions or mentions[-1].end <= pronoun):
+        name = doc.last_person_before(pronoun)
+        return f"{measure} of {name}" if name else measure
+    if mentions:
+        return f"{measure} of {mentions[-1].name}"
+    return measure
+
+
+def _at_site(text: str, measure: str, end: int) -> str:
+    """A headcount or job count at one place of work is the site's: "employees at Kessock", "employees
+    at the site" ("3,100 workers already employed there"), not the whole employer's."""
+    if measure not in ("employees", "jobs"):
+        return measure
+    m = _RE_AT_SITE.match(text, end)
+    if m is None:
+        return measure
+    return f"{measure} at {m.group('name')}" if m.group("name") else f"{measure} at the site"

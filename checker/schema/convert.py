@@ -7,6 +7,8 @@
   2.0 knows more than 1.0 can say, so it is carried in the fields that keep facts apart: a
   background event, or one whose article has another event of its type, keeps its ``when`` in its
   type ("flood (2019)"); a number's subject goes into its measure ("age of Paul Okafor").
+  :func:`from_v1` reads such a type back as a background event with that ``when`` (the offline
+  extractor writes an earlier event so).
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ def slug(text: str) -> str:
     return handle if handle[0].isalpha() else "x_" + handle
 
 
+_EARLIER_TYPE = re.compile(r"(?P<type>\S.*?)\s+\((?P<when>[^()]+)\)")
+
+
 class Inventory:
     """Entities and events collected while converting, each named once, ids unique and stable."""
 
@@ -101,14 +106,17 @@ class Inventory:
         key = (type_.strip(), tuple(sorted(participants)), status)
         found = self.events.get(key)
         if found is None:
+            # "flood (2019)": the 1.0 form of a background event with its when (as :func:`to_v1` writes it)
+            earlier = _EARLIER_TYPE.fullmatch(key[0])
+            when = earlier.group("when").strip() if earlier else None
             found = Event(
-                id=self._new_id(slug(type_)),
-                type=key[0],
+                id=self._new_id(slug(earlier.group("type") if earlier else type_)),
+                type=earlier.group("type").strip() if earlier else key[0],
                 participants=list(key[1]),
-                when=None,
+                when=None if when is None or when == "background" else when,
                 status=status,
                 part_of=None,
-                background=False,
+                background=earlier is not None,
             )
             self.events[key] = found
         return found.id
