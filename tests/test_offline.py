@@ -99,6 +99,41 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"measure": "deaths", "amount": "hundreds of thousands", "attribution": "document:Official figures"},
     ),
+    # quantities: ages, money, shares, records, magnitudes, populations, distances
+    ("Among the dead is Eleanor Pratt, 71, a retired teacher.", "quantity", {"measure": "age of Eleanor Pratt"}),
+    ("Neighbors named Walter Ashby, 86, and his wife.", "quantity", {"measure": "age of Walter Ashby", "amount": "86"}),
+    ("By 30 km the pack was down to Elias Rotich, aged 24.", "quantity", {"measure": "age of Elias Rotich"}),
+    (
+        "The first victim, a 74-year-old man, died on Monday.",
+        "quantity",
+        {"measure": "age of man", "amount": "74-year-old"},
+    ),
+    (
+        "The firm is investing £450 million to retool the plant.",
+        "quantity",
+        {"measure": "investment", "amount": "£450 million"},
+    ),
+    ("The company is spending £540m on new tooling.", "quantity", {"measure": "investment", "amount": "£540m"}),
+    ("Priced from £28,995 in the UK, the car is a hatchback.", "quantity", {"measure": "price", "unit": "pounds"}),
+    ("Investors bet the 27,995-pound car could sell.", "quantity", {"measure": "price", "amount": "27,995-pound"}),
+    (
+        "It would pay a $95 million break fee if it walked away.",
+        "quantity",
+        {"measure": "fee", "amount": "$95 million"},
+    ),
+    ("It agreed a termination fee of US$115 million.", "quantity", {"measure": "fee", "amount": "US$115 million"}),
+    ("The offer is a 31% premium to the closing price.", "quantity", {"measure": "premium", "amount": "31%"}),
+    ("The Colts (10-5) clinched a playoff berth.", "quantity", {"measure": "record of Colts", "amount": "10-5"}),
+    ("The Colts stand at 10-5 after the win.", "quantity", {"measure": "record of Colts", "amount": "10-5"}),
+    ("The 6.1-magnitude quake struck the island.", "quantity", {"measure": "magnitude", "amount": "6.1"}),
+    ("The survey said it was a magnitude-5.9 temblor.", "quantity", {"measure": "magnitude", "amount": "5.9"}),
+    ("Qeshm has a population of more than 100,000.", "quantity", {"measure": "population", "hedge": "more than"}),
+    ("The island is home to about 100,000 people.", "quantity", {"measure": "population", "amount": "100,000"}),
+    (
+        "Qeshm, located 1,150 kilometers (700 miles) southeast of Tehran, is busy.",
+        "quantity",
+        {"measure": "distance from Tehran", "amount": "1,150 kilometers"},
+    ),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",
@@ -167,6 +202,8 @@ def test_pattern(sentence: str, kind: str, fields: dict[str, Any]) -> None:
 
 NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("No one was killed in the blast.", "quantity"),
+    ("The company was founded in Ohio, 1921, by two brothers.", "quantity"),
+    ("They repealed a 30-year-old law on Monday.", "quantity"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),
     ("In a brief statement following the call, Trump spoke.", "duration"),
     ("Trump mentioned that Putin used his motto, “COMMON SENSE,” during their call.", "quote"),

@@ -5,13 +5,13 @@ to 52", "laid off 300 workers", "38% of the vote", "$2 million in damages", "6 i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from checker.offline import tables
 from checker.offline.attribution import attribution, modality
 from checker.offline.document import Doc, Found, Spans
 from checker.offline.events import event_for
-from checker.offline.lexicon import HEDGE, NUM_WORDS, NUMBER
+from checker.offline.lexicon import HEDGE, NAME_TOKEN, NON_NAME, NUM_WORDS, NUMBER
 from checker.schema.v1 import QuantityClaim
 
 #: Words after a number -> what it counts ("40 killed", "1,200 jobs").
@@ -21,6 +21,29 @@ _VERB_BEFORE = tables.pairs("measures_before.tsv")
 _UNIT_MEASURES = {unit: (measure, name) for unit, measure, name in tables.rows("unit_measures.tsv", 3)}
 _PEOPLE_NOUNS = rf"(?:{tables.alternation(tables.entries('people_nouns.txt'))})"
 _MONEY_NOUNS = tables.alternation(tables.entries("money_nouns.txt"))
+#: Words after "a 24-year-old" that are not whose age it is ("a 24-year-old record", "a 30-year-old law").
+_NOT_AGE_NOUNS = frozenset(
+    {
+        "record",
+        "law",
+        "rule",
+        "policy",
+        "building",
+        "bridge",
+        "plant",
+        "car",
+        "tradition",
+        "company",
+        "firm",
+        "business",
+        "case",
+        "mystery",
+        "dispute",
+        "ban",
+        "treaty",
+        "house",
+    }
+)
 
 _RE_QTY_BEFORE = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?:\s+(?:more|additional|other|new|confirmed|reported|"
@@ -48,10 +71,6 @@ _RE_QTY_PCT = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d+(?:\.\d+)?|{NUM_WORDS})(?P<unit>\s*%|\s+percent|\s+per cent)"
     r"(?P<after>\s+of\s+(?:the\s+)?(?P<of>[\w-]+(?:\s+[\w-]+)?))?"
 )
-_RE_QTY_MONEY = re.compile(
-    rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?P<amount>[$€£]\s?\d[\d,.]*(?:\s+(?:million|billion|trillion|thousand))?"
-    r"|\d[\d,.]*(?:\s+(?:million|billion|trillion|thousand))?\s+(?:dollars|euros|pounds))(?![\w])"
-)
 _RE_QTY_UNIT = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d+(?:\.\d+)?|{NUM_WORDS})\s*(?:-\s*)?(?P<unit>inches|inch|"
     r"millimet(?:re|er)s|mm|centimet(?:re|er)s|cm|mph|km/h|kph|miles per hour|degrees)(?![\w])"
@@ -60,6 +79,65 @@ _RE_SCORE = re.compile(
     r"\b(?P<verb>won|beat|defeated|lost|drew|draw|victory|win|loss|defeat|edged|thrashed|routed|scoreline|score)"
     r"\b[^.;]{0,40}?\b(?P<amount>\d{1,3}[-–]\d{1,3})\b(?![-–]\d)"
     r"|\b(?P<amount2>\d{1,3}[-–]\d{1,3})\s+(?:win|victory|defeat|loss|draw|home win|away win|triumph|rout)\b"
+)
+
+_SCALE = r"(?:\s*(?:million|billion|trillion|thousand|mn|bn|m|b|k)\b)?"
+_CURRENCY = r"(?:US|C|A|NZ|HK|S)?[$€£]"
+#: A sum of money: "$3.4m", "€2 million", "US$115 million", "2 million euros", "£450,000".
+_RE_QTY_MONEY = re.compile(
+    rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?P<amount>(?<![\w$€£]){_CURRENCY}\s?\d[\d,]*(?:\.\d+)?{_SCALE}"
+    r"|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:dollars|euros|pounds)"
+    r"|\b\d[\d,]*(?:\.\d+)?-(?:pound|dollar|euro))(?![\w])"
+)
+#: A name with its age in commas ("Eleanor Pratt, 71,"), "a 29-year-old (man)", "aged 81".
+_RE_AGE_APPOSITIVE = re.compile(
+    rf"(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,3}}),\s(?P<amount>\d{{1,3}})(?=,|\)|;|\.(?!\d)|\s+and\b|\s+who\b)"
+)
+_RE_AGE_ADJECTIVE = re.compile(
+    rf"\b(?:(?P<art>an?|the)\s+)?(?P<amount>(?:\d{{1,3}}|{NUM_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|"
+    r"nine))?-years?-old)(?:\s+(?P<noun>[a-z]+))?\b"
+)
+_RE_AGE_AGED = re.compile(
+    rf"(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,3}}),?\s+(?P<amount>aged\s+\d{{1,3}})\b(?!\s*(?:to|-|–|and)\s*\d)"
+)
+#: An earthquake's magnitude: "magnitude 5.9", "magnitude-6.1", "a 6.1-magnitude quake", "a magnitude of 5.9".
+_RE_MAGNITUDE = re.compile(
+    r"\b(?i:magnitude)(?:[- ]|\s+of\s+|\s+at\s+)(?P<amount>\d(?:\.\d)?)\b(?!\.\d)"
+    r"|\b(?P<amount2>\d(?:\.\d)?)[- ]magnitude\b"
+)
+#: How many live somewhere: "home to 120,000 people", "a population of more than 100,000", "200,000 residents".
+_RE_POPULATION = re.compile(
+    rf"\b(?:home\s+to|population\s+of|population\s+(?:is|was|stands\s+at)|inhabitants\s+of)\s+(?:(?:about|some)\s+)?"
+    rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?:\s+(?:people|residents|inhabitants))?(?![\w-])"
+    rf"|\b(?:(?P<hedge2>{HEDGE})\s+)?(?P<amount2>{NUMBER})\s+(?:residents|inhabitants)\b"
+)
+#: How far from a place: "1,500 kilometers south of Tehran", "about 940 miles from Boston".
+_RE_DISTANCE = re.compile(
+    rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:-\s*)?(?:kilomet(?:er|re)s?|km|miles?|mi|metres|"
+    r"meters|m|feet|ft|yards))(?:\s*\([^()]{1,30}\))?\s+(?:(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+(?:of\s+)?|from\s+|outside\s+(?:of\s+)?)"
+    r"(?:the\s+)?(?:(?:city|town|capital|village|centre|center)\s+of\s+)?"
+    rf"(?P<place>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})"
+)
+#: A team's won-lost record: "the Colts (10-5)", "a 10-6 record", "stand at 10-5", "record rose to 9-5".
+_RE_RECORD = re.compile(
+    rf"(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})[’']?\s+\((?P<amount>\d{{1,2}}[-–]\d{{1,2}}(?:[-–]\d{{1,2}})?)[,)]"
+    rf"|(?P<name2>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})\s+(?:now\s+)?(?:stand|stands|stood|improved|improve|improves|"
+    r"fell|fall|falls|dropped|moved|moves|are|were|is|was)\s+(?:to\s+|at\s+)(?P<amount2>\d{1,2}[-–]\d{1,2})\b(?![-–]\d)"
+    rf"|(?P<name3>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})\s*[’']s?\s+record\s+(?:\w+\s+)?(?:to|at|of|is|was)\s+"
+    r"(?P<amount3>\d{1,2}[-–]\d{1,2})\b"
+    r"|\ba\s+(?P<amount4>\d{1,2}[-–]\d{1,2})\s+record\b"
+)
+#: A share in percent before the noun it qualifies: "a 31% premium", "a 12 percent stake".
+_RE_PCT_NOUN = re.compile(
+    rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d+(?:\.\d+)?(?:\s*%|\s+percent|\s+per\s+cent))\s+(?P<noun>"
+    + tables.alternation(tables.entries("percent_nouns.txt"))
+    + r")\b"
+)
+#: Verbs and phrases before a sum of money that say what it is ("priced at", "spending ... on").
+_MONEY_BEFORE = tables.pairs("money_before.tsv")
+_RE_MONEY_BEFORE = re.compile(
+    r"\b(?P<key>" + tables.longest_first(_MONEY_BEFORE) + r")\s+(?:[\w’'-]+\s+){0,3}?(?:at|from|for|of)?\s*$"
 )
 
 
@@ -103,6 +181,38 @@ def find(doc: Doc) -> Iterator[Found]:
             QuantityClaim,
         )
 
+    yield from _ages(doc, emit)
+    for m in _RE_RECORD.finditer(text):
+        g = next(g for g in ("amount", "amount2", "amount3", "amount4") if m.group(g))
+        name = (
+            m.group({"amount": "name", "amount2": "name2", "amount3": "name3"}.get(g, "name"))
+            if g != "amount4"
+            else None
+        )
+        if name is not None:
+            name = re.sub(r"^(?:The|A|An)\s+", "", name)
+        if name is not None and (name.split()[0] in NON_NAME or name.split()[-1] in NON_NAME):
+            continue
+        measure = f"record of {doc.resolve(name)}" if name else "record"
+        yield from emit(m.start(g), m.end(g), m.group(g), None, measure, None, span_start=m.start())
+    for m in _RE_MAGNITUDE.finditer(text):
+        g = "amount" if m.group("amount") else "amount2"
+        yield from emit(m.start(g), m.end(g), m.group(g), None, "magnitude", None, span_start=m.start())
+    for m in _RE_POPULATION.finditer(text):
+        g, h = ("amount", "hedge") if m.group("amount") else ("amount2", "hedge2")
+        if m.group(g) == "a":
+            continue
+        st = m.start(h) if m.group(h) else m.start(g)
+        yield from emit(st, m.end(g), m.group(g), m.group(h), "population", None)
+    for m in _RE_DISTANCE.finditer(text):
+        place = m.group("place")
+        if place.split()[0] in ("The", "A", "An"):
+            continue
+        st = m.start("hedge") if m.group("hedge") else m.start("amount")
+        yield from emit(st, m.end("amount"), m.group("amount"), m.group("hedge"), f"distance from {place}", None)
+    for m in _RE_PCT_NOUN.finditer(text):
+        st = m.start("hedge") if m.group("hedge") else m.start("amount")
+        yield from emit(st, m.end("amount"), m.group("amount"), m.group("hedge"), m.group("noun"), "percent")
     for m in _RE_QTY_TOLL.finditer(text):
         kw = m.group("kw").lower()
         pct = m.group("pct")
@@ -188,18 +298,24 @@ def find(doc: Doc) -> Iterator[Found]:
         after = text[m.end() : m.end() + 30].lower()
         nm = re.search(rf"\b({_MONEY_NOUNS})\b(?!.*\b(?:{_MONEY_NOUNS})\b)", before)
         am = re.match(rf"\s+(?:in|of)\s+({_MONEY_NOUNS})\b", after)
+        adj = re.match(rf"(?:-pound|-dollar|-euro)?\s+(?:[a-z]+\s+)?({_MONEY_NOUNS})\b", after)
+        vb = _RE_MONEY_BEFORE.search(before)
         if am:
             measure = am.group(1)
+        elif adj:
+            measure = adj.group(1)
         elif nm:
             measure = nm.group(1)
-        elif re.search(r"\bfined\s+(?:\w+\s+)?$", before):
-            measure = "fine"
+        elif vb:
+            measure = _MONEY_BEFORE[vb.group("key")]
+        elif re.search(r"-(?:pound|dollar|euro)$", m.group()) and re.match(r"\s+[a-z]{3,}\b", after):
+            measure = "price"
         elif re.search(r"\bsav(?:e|es|ed|ing)\s+(?:\w+\s+)?$", before):
             measure = "savings"
         else:
             continue
         amount = m.group("amount")
-        cur = {"$": "dollars", "€": "euros", "£": "pounds"}.get(amount[0])
+        cur = {"$": "dollars", "€": "euros", "£": "pounds"}.get(amount.lstrip("USCANZHK")[0])
         money_unit = cur or next((u for u in ("dollars", "euros", "pounds") if amount.endswith(u)), None)
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         yield from emit(st, m.end(), amount, m.group("hedge"), measure, money_unit)
@@ -221,3 +337,36 @@ def find(doc: Doc) -> Iterator[Found]:
     for m in _RE_SCORE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "score", None, span_start=m.start())
+
+
+_Emit = Callable[..., Iterator[Found]]
+
+
+def _ages(doc: Doc, emit: _Emit) -> Iterator[Found]:
+    """Ages: of a named person ("Eleanor Pratt, 71,", "Rotich, aged 24"), else of the noun they qualify
+    ("a 71-year-old man" -> age of man)."""
+    text = doc.text
+    for rx in (_RE_AGE_APPOSITIVE, _RE_AGE_AGED):
+        for m in rx.finditer(text):
+            name = m.group("name")
+            words = name.split()
+            if words[0] in NON_NAME or words[-1] in NON_NAME or doc.in_headline(m.start()):
+                continue
+            if len(words) == 1 and name not in doc.persons:
+                continue
+            if not 0 < int(re.sub(r"\D", "", m.group("amount"))) < 120:
+                continue
+            yield from emit(
+                m.start("amount"),
+                m.end("amount"),
+                m.group("amount"),
+                None,
+                f"age of {doc.resolve(name)}",
+                None,
+                span_start=m.start(),
+            )
+    for m in _RE_AGE_ADJECTIVE.finditer(text):
+        noun = (m.group("noun") or "").lower()
+        if not m.group("art") or not noun or noun in _NOT_AGE_NOUNS:
+            continue
+        yield from emit(m.start("amount"), m.end("amount"), m.group("amount"), None, f"age of {noun}", None)
