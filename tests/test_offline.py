@@ -134,6 +134,12 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"measure": "distance from Tehran", "amount": "1,150 kilometers"},
     ),
+    (
+        "Helen Varga of Civic Renewal was elected mayor on Sunday. Varga won 54.6 per cent of the vote.",
+        "quantity",
+        {"measure": "share of the vote of Helen Varga", "unit": "per cent"},
+    ),
+    ("Turnout was 47.2 percent, up from 40.1 percent.", "quantity", {"measure": "turnout", "amount": "47.2 percent"}),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",
@@ -204,6 +210,7 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("No one was killed in the blast.", "quantity"),
     ("The company was founded in Ohio, 1921, by two brothers.", "quantity"),
     ("They repealed a 30-year-old law on Monday.", "quantity"),
+    ("Achterberg won the 2022 runoff with 58.2 percent of the vote.", "quantity"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),
     ("In a brief statement following the call, Trump spoke.", "duration"),
     ("Trump mentioned that Putin used his motto, “COMMON SENSE,” during their call.", "quote"),

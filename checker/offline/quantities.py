@@ -11,7 +11,7 @@ from checker.offline import tables
 from checker.offline.attribution import attribution, modality
 from checker.offline.document import Doc, Found, Spans
 from checker.offline.events import event_for
-from checker.offline.lexicon import HEDGE, NAME_TOKEN, NON_NAME, NUM_WORDS, NUMBER
+from checker.offline.lexicon import HEDGE, MONTHS, NAME_TOKEN, NON_NAME, NUM_WORDS, NUMBER
 from checker.schema.v1 import QuantityClaim
 
 #: Words after a number -> what it counts ("40 killed", "1,200 jobs").
@@ -145,6 +145,7 @@ def find(doc: Doc) -> Iterator[Found]:
     """Tolls, verb + number, number + noun, percentages, money, measured units and scores, in that order."""
     text = doc.text
     seen = Spans()
+    latest = max((int(y) for y in _RE_DATED_YEAR.findall(text)), default=None)
 
     def emit(
         m_start: int,
@@ -155,9 +156,13 @@ def find(doc: Doc) -> Iterator[Found]:
         unit: str | None,
         span_start: int | None = None,
     ) -> Iterator[Found]:
-        if seen.overlaps(m_start, m_end):
+        if seen.overlaps(m_start, m_end) or _earlier(doc, latest, m_start, m_end):
             return
         amount = re.sub(r"^the\s+", "", amount.strip())
+        if unit == "percent" and re.search(r"per\s+cent", amount):
+            unit = "per cent"
+        if measure == "share of the vote":
+            measure += _whose(doc, m_start)
         found = event_for(doc, m_start, m_end, fallback=False)
         ev = found[0] if found else None
         attr, astart = attribution(doc, m_start, m_end)
@@ -337,6 +342,36 @@ def find(doc: Doc) -> Iterator[Found]:
     for m in _RE_SCORE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "score", None, span_start=m.start())
+
+
+_RE_DATED_YEAR = re.compile(
+    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+|(?:{MONTHS})\.?\s+)((?:19|20)\d\d)\b"
+)
+_RE_YEAR = re.compile(r"(?<![\w,.$€£-])((?:19|20)\d\d)(?![\w,-])")
+#: Words right before a figure that make it an earlier one it is compared with ("up from 17,200").
+_RE_EARLIER_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rising|falling|rose|fell|climbed|dropped|increased|decreased)\s+from|compared\s+(?:with|to))\s+$"
+)
+
+
+def _earlier(doc: Doc, latest: int | None, start: int, end: int) -> bool:
+    """Whether the figure is an earlier one given for comparison: "up from 17,200", or one with a year right by
+    it that is earlier than the latest year the article dates anything in ("58.2 percent in the 2022 runoff",
+    "2022's 44.6%"); when the article dates nothing with a year, any year by a figure is an earlier one."""
+    s, e = doc.sentence_of(start)
+    text = doc.text
+    if _RE_EARLIER_BEFORE.search(text[max(s, start - 20) : start].lower()):
+        return True
+    near = text[max(s, start - 40) : min(e, end + 30)]
+    return any(latest is None or int(y) < latest for y in _RE_YEAR.findall(near))
+
+
+def _whose(doc: Doc, start: int) -> str:
+    """The person a share of the vote is, when the clause before it names one ("Varga won 54.6 percent")."""
+    s, _e = doc.sentence_of(start)
+    clause = max(s, doc.text.rfind(";", s, start) + 1)
+    mentions = doc.mentions_in(clause, start, outside_quotes=True)
+    return f" of {mentions[-1].name}" if mentions else ""
 
 
 _Emit = Callable[..., Iterator[Found]]
