@@ -140,6 +140,23 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"measure": "share of the vote of Helen Varga", "unit": "per cent"},
     ),
     ("Turnout was 47.2 percent, up from 40.1 percent.", "quantity", {"measure": "turnout", "amount": "47.2 percent"}),
+    ("Three people have now died in the outbreak.", "quantity", {"measure": "deaths", "amount": "Three"}),
+    ("The outbreak has now sickened 23 people.", "quantity", {"measure": "cases", "amount": "23"}),
+    ("Officials reported 32 laboratory-confirmed cases.", "quantity", {"measure": "cases", "amount": "32"}),
+    ("The number of confirmed cases has risen to 27.", "quantity", {"measure": "cases", "amount": "27"}),
+    (
+        "It was followed by at least four strong aftershocks.",
+        "quantity",
+        {"measure": "aftershocks", "hedge": "at least"},
+    ),
+    ("About 19,500 runners started the race.", "quantity", {"measure": "runners", "amount": "19,500"}),
+    ("It had taken more than 41,000 reservations.", "quantity", {"measure": "reservations", "hedge": "more than"}),
+    ("Then an additional six engines arrived.", "quantity", {"measure": "additional engines", "amount": "six"}),
+    (
+        "The death toll from a wildfire that swept into the town of Cedar Hollow rose to four on Wednesday.",
+        "quantity",
+        {"measure": "deaths", "amount": "four"},
+    ),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",
@@ -211,6 +228,8 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("The company was founded in Ohio, 1921, by two brothers.", "quantity"),
     ("They repealed a 30-year-old law on Monday.", "quantity"),
     ("Achterberg won the 2022 runoff with 58.2 percent of the vote.", "quantity"),
+    ("A man and two women were killed.", "quantity"),
+    ("The bank cut its rate by 25 basis points.", "quantity"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),
     ("In a brief statement following the call, Trump spoke.", "duration"),
     ("Trump mentioned that Putin used his motto, “COMMON SENSE,” during their call.", "quote"),

@@ -48,12 +48,11 @@ _NOT_AGE_NOUNS = frozenset(
 _RE_QTY_BEFORE = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?:\s+(?:more|additional|other|new|confirmed|reported|"
     rf"suspected|total))?\s+(?:of\s+)?"
-    r"(?:[a-z]{3,}\s+(?=(?:cases|patients|deaths|jobs|employees|workers|votes)\b))?"
+    r"(?:(?!basis\b|percentage\b)[a-z][a-z-]{2,}\s+(?=(?:" + tables.longest_first(_MEASURE_AFTER) + r")\b))?"
     rf"(?:(?:(?:the\s+)?{_PEOPLE_NOUNS}\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+|"
     r"being\s+|are\s+|was\s+|were\s+reported\s+|been\s+|has\s+been\s+|have\s+|has\s+)?(?:(?:killed|injured|wounded|"
-    r"hurt|displaced|evacuated|missing|arrested|hospitali[sz]ed|dead)|(?:died|lost\s+their\s+lives))|(?P<kw>"
-    + tables.longest_first(_MEASURE_AFTER)
-    + r"))(?![\w-])"
+    r"hurt|displaced|evacuated|missing|arrested|hospitali[sz]ed|dead)|(?:(?:now\s+|since\s+|also\s+)?died|"
+    r"lost\s+their\s+lives))|(?P<kw>" + tables.longest_first(_MEASURE_AFTER) + r"))(?![\w-])"
 )
 _RE_QTY_AFTER_VERB = re.compile(
     r"\b(?P<verb>"
@@ -63,7 +62,8 @@ _RE_QTY_AFTER_VERB = re.compile(
 )
 _RE_QTY_TOLL = re.compile(
     r"\b(?P<kw>(?i:death toll|toll|number of (?:dead|deaths|fatalities|victims)|(?:number|count) of (?:injured|wounded)"
-    r"|number of (?:cases|infections)|unemployment|turnout|attendance|crowd))\s+(?:[\w’']+\s+){0,3}?"
+    r"|number of (?:(?:confirmed|reported|new)\s+)?(?:cases|infections)|unemployment|turnout|attendance|crowd))"
+    r"\s+(?:[\w’']+\s+){0,3}?(?:(?:from|after|since)\s+(?:[\w’'-]+\s+){1,14}?)?"
     rf"(?:at|in|to|of|reached|hit|was|is|stood at|stands at|rose to|climbed to|jumped to|fell to)\s+(?:the\s+)?"
     rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?P<pct>\s*(?:%|percent|per cent))?(?![\w-])"
 )
@@ -271,6 +271,12 @@ def find(doc: Doc) -> Iterator[Found]:
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         if kw in ("death", "points", "runs", "counts", "shares") and re.fullmatch(r"(?:a|one)", amount):
             continue
+        if _RE_PART.match(text, m.end()) or re.search(r"\band\s+$", text[max(0, st - 5) : st]):
+            continue  # one part of a breakdown ("two women and one man were killed")
+        if re.search(r"\b(?:an\s+additional|a\s+further|another)\s+$", text[max(0, st - 16) : st]) or re.match(
+            r"\S+\s+(?:more|additional|further)\b", text[m.start("amount") : m.end()]
+        ):
+            measure = f"additional {measure}"
         yield from emit(st, m.end(), amount, m.group("hedge"), measure, None)
     for m in _RE_QTY_PCT.finditer(text):
         of = (m.group("of") or "").lower()
@@ -347,6 +353,7 @@ def find(doc: Doc) -> Iterator[Found]:
 _RE_DATED_YEAR = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+|(?:{MONTHS})\.?\s+)((?:19|20)\d\d)\b"
 )
+_RE_PART = re.compile(rf"\s+and\s+(?:a|an|one|{NUM_WORDS}|\d+)\s+[a-z]+")
 _RE_YEAR = re.compile(r"(?<![\w,.$€£-])((?:19|20)\d\d)(?![\w,-])")
 #: Words right before a figure that make it an earlier one it is compared with ("up from 17,200").
 _RE_EARLIER_BEFORE = re.compile(
