@@ -157,6 +157,9 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"measure": "deaths", "amount": "four"},
     ),
+    ("Polls showed Varga about six points ahead.", "quantity", {"measure": "lead in points", "hedge": "about"}),
+    ("Her share of 54.6% is a gain of more than 13 points.", "quantity", {"measure": "gain in points"}),
+    ("Smith scored 30 points in the win.", "quantity", {"measure": "points", "amount": "30"}),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",
@@ -229,6 +232,8 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("They repealed a 30-year-old law on Monday.", "quantity"),
     ("Achterberg won the 2022 runoff with 58.2 percent of the vote.", "quantity"),
     ("A man and two women were killed.", "quantity"),
+    ("Family members named one of the dead as Eleanor Pratt.", "quantity"),
+    ("The 2021 derailment at Redfern Lake in Manitoba killed 11 people.", "quantity"),
     ("The bank cut its rate by 25 basis points.", "quantity"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),
     ("In a brief statement following the call, Trump spoke.", "duration"),

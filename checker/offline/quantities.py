@@ -273,6 +273,12 @@ def find(doc: Doc) -> Iterator[Found]:
             continue
         if _RE_PART.match(text, m.end()) or re.search(r"\band\s+$", text[max(0, st - 5) : st]):
             continue  # one part of a breakdown ("two women and one man were killed")
+        if re.match(r"\S+\s+of\s+(?:the|those|them)\b", text[m.start("amount") : m.end()]):
+            continue  # a part of a group ("one of the dead")
+        if kw == "points":
+            measure = _points(doc, st, m.end())
+            if measure is None:
+                continue
         if re.search(r"\b(?:an\s+additional|a\s+further|another)\s+$", text[max(0, st - 16) : st]) or re.match(
             r"\S+\s+(?:more|additional|further)\b", text[m.start("amount") : m.end()]
         ):
@@ -354,7 +360,7 @@ _RE_DATED_YEAR = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+|(?:{MONTHS})\.?\s+)((?:19|20)\d\d)\b"
 )
 _RE_PART = re.compile(rf"\s+and\s+(?:a|an|one|{NUM_WORDS}|\d+)\s+[a-z]+")
-_RE_YEAR = re.compile(r"(?<![\w,.$€£-])((?:19|20)\d\d)(?![\w,-])")
+_RE_YEAR = re.compile(r"(?<![\w,.$€£-])((?:19|20)\d\d)(?![\w-]|,\d)")
 #: Words right before a figure that make it an earlier one it is compared with ("up from 17,200").
 _RE_EARLIER_BEFORE = re.compile(
     r"\b(?:(?:up|down|rising|falling|rose|fell|climbed|dropped|increased|decreased)\s+from|compared\s+(?:with|to))\s+$"
@@ -369,7 +375,7 @@ def _earlier(doc: Doc, latest: int | None, start: int, end: int) -> bool:
     text = doc.text
     if _RE_EARLIER_BEFORE.search(text[max(s, start - 20) : start].lower()):
         return True
-    near = text[max(s, start - 40) : min(e, end + 30)]
+    near = text[max(s, start - 70) : min(e, end + 30)]
     return any(latest is None or int(y) < latest for y in _RE_YEAR.findall(near))
 
 
@@ -379,6 +385,26 @@ def _whose(doc: Doc, start: int) -> str:
     clause = max(s, doc.text.rfind(";", s, start) + 1)
     mentions = doc.mentions_in(clause, start, outside_quotes=True)
     return f" of {mentions[-1].name}" if mentions else ""
+
+
+_RE_POINTS_NOUN = re.compile(
+    r"\b(margin|gain|lead|swing|drop|fall|rise|increase|decline)\b(?!.*\b(?:margin|gain|lead|swing|drop|fall|rise|increase|decline)\b)"
+)
+
+
+def _points(doc: Doc, start: int, end: int) -> str | None:
+    """What "N points" measures: a score ("scored 30 points"), or, among shares and polls, the margin, lead or
+    gain it is ("a gain of more than 13 points" -> gain in points, "six points ahead" -> lead in points);
+    None for points among shares that say neither."""
+    s, e = doc.sentence_of(start)
+    text = doc.text
+    if re.match(r"\s+(?:ahead|clear|in front)\b", text[end : end + 12]):
+        return "lead in points"
+    nm = _RE_POINTS_NOUN.search(text[max(s, start - 50) : start].lower())
+    if nm:
+        return f"{nm.group(1)} in points"
+    sentence = text[s:e].lower()
+    return None if re.search(r"%|\bper\s*cent|\bpoll|\bvote|\bshare|\brate\b", sentence) else "points"
 
 
 _Emit = Callable[..., Iterator[Found]]
