@@ -109,11 +109,11 @@ _RE_MAGNITUDE = re.compile(
 _RE_POPULATION = re.compile(
     rf"\b(?:home\s+to|population\s+of|population\s+(?:is|was|stands\s+at)|inhabitants\s+of)\s+(?:(?:about|some)\s+)?"
     rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?:\s+(?:people|residents|inhabitants))?(?![\w-])"
-    rf"|\b(?:(?P<hedge2>{HEDGE})\s+)?(?P<amount2>{NUMBER})\s+(?:residents|inhabitants)\b"
+    r"|\b(?P<amount2>\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million))?)\s+(?:residents|inhabitants)\b"
 )
 #: How far from a place: "1,500 kilometers south of Tehran", "about 940 miles from Boston".
 _RE_DISTANCE = re.compile(
-    rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:-\s*)?(?:kilomet(?:er|re)s?|km|miles?|mi|metres|"
+    r"\b(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:-\s*)?(?:kilomet(?:er|re)s?|km|miles?|mi|metres|"
     r"meters|m|feet|ft|yards))(?:\s*\([^()]{1,30}\))?\s+(?:(?:north|south|east|west|northeast|northwest|southeast|"
     r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+(?:of\s+)?|from\s+|outside\s+(?:of\s+)?)"
     r"(?:the\s+)?(?:(?:city|town|capital|village|centre|center)\s+of\s+)?"
@@ -130,7 +130,7 @@ _RE_RECORD = re.compile(
 )
 #: A share in percent before the noun it qualifies: "a 31% premium", "a 12 percent stake".
 _RE_PCT_NOUN = re.compile(
-    rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d+(?:\.\d+)?(?:\s*%|\s+percent|\s+per\s+cent))\s+(?P<noun>"
+    r"\b(?P<amount>\d+(?:\.\d+)?(?:\s*%|\s+percent|\s+per\s+cent))\s+(?P<noun>"
     + tables.alternation(tables.entries("percent_nouns.txt"))
     + r")\b"
 )
@@ -204,20 +204,20 @@ def find(doc: Doc) -> Iterator[Found]:
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "magnitude", None, span_start=m.start())
     for m in _RE_POPULATION.finditer(text):
-        g, h = ("amount", "hedge") if m.group("amount") else ("amount2", "hedge2")
+        g = "amount" if m.group("amount") else "amount2"
         if m.group(g) == "a":
             continue
-        st = m.start(h) if m.group(h) else m.start(g)
-        yield from emit(st, m.end(g), m.group(g), m.group(h), "population", None)
+        hedge, st = (m.group("hedge"), m.start("hedge")) if m.group("hedge") else _hedge_before(text, m.start(g))
+        yield from emit(st, m.end(g), m.group(g), hedge, "population", None)
     for m in _RE_DISTANCE.finditer(text):
         place = m.group("place")
         if place.split()[0] in ("The", "A", "An"):
             continue
-        st = m.start("hedge") if m.group("hedge") else m.start("amount")
-        yield from emit(st, m.end("amount"), m.group("amount"), m.group("hedge"), f"distance from {place}", None)
+        hedge, st = _hedge_before(text, m.start("amount"))
+        yield from emit(st, m.end("amount"), m.group("amount"), hedge, f"distance from {place}", None)
     for m in _RE_PCT_NOUN.finditer(text):
-        st = m.start("hedge") if m.group("hedge") else m.start("amount")
-        yield from emit(st, m.end("amount"), m.group("amount"), m.group("hedge"), m.group("noun"), "percent")
+        hedge, st = _hedge_before(text, m.start("amount"))
+        yield from emit(st, m.end("amount"), m.group("amount"), hedge, m.group("noun"), "percent")
     for m in _RE_QTY_TOLL.finditer(text):
         kw = m.group("kw").lower()
         pct = m.group("pct")
@@ -276,9 +276,10 @@ def find(doc: Doc) -> Iterator[Found]:
         if re.match(r"\S+\s+of\s+(?:the|those|them)\b", text[m.start("amount") : m.end()]):
             continue  # a part of a group ("one of the dead")
         if kw == "points":
-            measure = _points(doc, st, m.end())
-            if measure is None:
+            points = _points(doc, st, m.end())
+            if points is None:
                 continue
+            measure = points
         if re.search(r"\b(?:an\s+additional|a\s+further|another)\s+$", text[max(0, st - 16) : st]) or re.match(
             r"\S+\s+(?:more|additional|further)\b", text[m.start("amount") : m.end()]
         ):
@@ -405,6 +406,15 @@ def _points(doc: Doc, start: int, end: int) -> str | None:
         return f"{nm.group(1)} in points"
     sentence = text[s:e].lower()
     return None if re.search(r"%|\bper\s*cent|\bpoll|\bvote|\bshare|\brate\b", sentence) else "points"
+
+
+_RE_HEDGE_BEFORE = re.compile(rf"\b({HEDGE})\s+$")
+
+
+def _hedge_before(text: str, pos: int) -> tuple[str | None, int]:
+    """The hedge right before ``pos`` ("about", "more than") and where it starts, else (None, pos)."""
+    hm = _RE_HEDGE_BEFORE.search(text, max(0, pos - 24), pos)
+    return (hm.group(1), hm.start(1)) if hm else (None, pos)
 
 
 _Emit = Callable[..., Iterator[Found]]
