@@ -90,16 +90,12 @@ _RE_QTY_MONEY = re.compile(
     r"|\b\d[\d,]*(?:\.\d+)?-(?:pound|dollar|euro))(?![\w])"
 )
 #: A name with its age in commas ("Eleanor Pratt, 71,"), "a 29-year-old (man)", "aged 81".
-_RE_AGE_APPOSITIVE = re.compile(
-    rf"(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,3}}),\s(?P<amount>\d{{1,3}})(?=,|\)|;|\.(?!\d)|\s+and\b|\s+who\b)"
-)
+_RE_AGE_APPOSITIVE = re.compile(r"(?<=[a-z]),\s(?P<amount>\d{1,3})(?=,|\)|;|\.(?!\d)|\s+and\b|\s+who\b)")
 _RE_AGE_ADJECTIVE = re.compile(
     rf"\b(?:(?P<art>an?|the)\s+)?(?P<amount>(?:\d{{1,3}}|{NUM_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|"
     r"nine))?-years?-old)(?:\s+(?P<noun>[a-z]+))?\b"
 )
-_RE_AGE_AGED = re.compile(
-    rf"(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,3}}),?\s+(?P<amount>aged\s+\d{{1,3}})\b(?!\s*(?:to|-|–|and)\s*\d)"
-)
+_RE_AGE_AGED = re.compile(r"(?<=[a-z]),?\s+(?P<amount>aged\s+\d{1,3})\b(?!\s*(?:to|-|–|and)\s*\d)")
 #: An earthquake's magnitude: "magnitude 5.9", "magnitude-6.1", "a 6.1-magnitude quake", "a magnitude of 5.9".
 _RE_MAGNITUDE = re.compile(
     r"\b(?i:magnitude)(?:[- ]|\s+of\s+|\s+at\s+)(?P<amount>\d(?:\.\d)?)\b(?!\.\d)"
@@ -121,10 +117,10 @@ _RE_DISTANCE = re.compile(
 )
 #: A team's won-lost record: "the Colts (10-5)", "a 10-6 record", "stand at 10-5", "record rose to 9-5".
 _RE_RECORD = re.compile(
-    rf"(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})[’']?\s+\((?P<amount>\d{{1,2}}[-–]\d{{1,2}}(?:[-–]\d{{1,2}})?)[,)]"
-    rf"|(?P<name2>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})\s+(?:now\s+)?(?:stand|stands|stood|improved|improve|improves|"
+    r"(?<=[a-z])[’']?\s+\((?P<amount>\d{1,2}[-–]\d{1,2}(?:[-–]\d{1,2})?)[,)]"
+    r"|(?<=[a-z])\s+(?:now\s+)?(?:stand|stands|stood|improved|improve|improves|"
     r"fell|fall|falls|dropped|moved|moves|are|were|is|was)\s+(?:to\s+|at\s+)(?P<amount2>\d{1,2}[-–]\d{1,2})\b(?![-–]\d)"
-    rf"|(?P<name3>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,2}})\s*[’']s?\s+record\s+(?:\w+\s+)?(?:to|at|of|is|was)\s+"
+    r"|(?<=[a-z])\s*[’']s?\s+record\s+(?:\w+\s+)?(?:to|at|of|is|was)\s+"
     r"(?P<amount3>\d{1,2}[-–]\d{1,2})\b"
     r"|\ba\s+(?P<amount4>\d{1,2}[-–]\d{1,2})\s+record\b"
 )
@@ -189,17 +185,11 @@ def find(doc: Doc) -> Iterator[Found]:
     yield from _ages(doc, emit)
     for m in _RE_RECORD.finditer(text):
         g = next(g for g in ("amount", "amount2", "amount3", "amount4") if m.group(g))
-        name = (
-            m.group({"amount": "name", "amount2": "name2", "amount3": "name3"}.get(g, "name"))
-            if g != "amount4"
-            else None
-        )
-        if name is not None:
-            name = re.sub(r"^(?:The|A|An)\s+", "", name)
-        if name is not None and (name.split()[0] in NON_NAME or name.split()[-1] in NON_NAME):
+        name, name_start = _name_before(text, m.start()) if g != "amount4" else (None, m.start())
+        if name is None and g != "amount4":
             continue
         measure = f"record of {doc.resolve(name)}" if name else "record"
-        yield from emit(m.start(g), m.end(g), m.group(g), None, measure, None, span_start=m.start())
+        yield from emit(m.start(g), m.end(g), m.group(g), None, measure, None, span_start=name_start)
     for m in _RE_MAGNITUDE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "magnitude", None, span_start=m.start())
@@ -417,6 +407,24 @@ def _hedge_before(text: str, pos: int) -> tuple[str | None, int]:
     return (hm.group(1), hm.start(1)) if hm else (None, pos)
 
 
+_RE_NAME_END = re.compile(rf"(?<![\w’'-])({NAME_TOKEN}(?: {NAME_TOKEN}){{0,3}})$")
+
+
+def _name_before(text: str, pos: int) -> tuple[str | None, int]:
+    """The name that ends at ``pos`` ("Eleanor Pratt" before ", 71"), without a leading article, and where it
+    starts; (None, pos) when the words there are no name (a month, a weekday, a place word)."""
+    nm = _RE_NAME_END.search(text, max(0, pos - 60), pos)
+    if nm is None:
+        return None, pos
+    name, start = nm.group(1), nm.start(1)
+    if (lead := re.match(r"(?:The|A|An) ", name)) is not None:
+        name, start = name[lead.end() :], start + lead.end()
+    words = name.split()
+    if not words or words[0] in NON_NAME or words[-1] in NON_NAME:
+        return None, pos
+    return name, start
+
+
 _Emit = Callable[..., Iterator[Found]]
 
 
@@ -426,10 +434,10 @@ def _ages(doc: Doc, emit: _Emit) -> Iterator[Found]:
     text = doc.text
     for rx in (_RE_AGE_APPOSITIVE, _RE_AGE_AGED):
         for m in rx.finditer(text):
-            name = m.group("name")
-            words = name.split()
-            if words[0] in NON_NAME or words[-1] in NON_NAME or doc.in_headline(m.start()):
+            name, name_start = _name_before(text, m.start())
+            if name is None or doc.in_headline(m.start()):
                 continue
+            words = name.split()
             if len(words) == 1 and name not in doc.persons:
                 continue
             if not 0 < int(re.sub(r"\D", "", m.group("amount"))) < 120:
@@ -441,7 +449,7 @@ def _ages(doc: Doc, emit: _Emit) -> Iterator[Found]:
                 None,
                 f"age of {doc.resolve(name)}",
                 None,
-                span_start=m.start(),
+                span_start=name_start,
             )
     for m in _RE_AGE_ADJECTIVE.finditer(text):
         noun = (m.group("noun") or "").lower()
