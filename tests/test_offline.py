@@ -160,6 +160,17 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Polls showed Varga about six points ahead.", "quantity", {"measure": "lead in points", "hedge": "about"}),
     ("Her share of 54.6% is a gain of more than 13 points.", "quantity", {"measure": "gain in points"}),
     ("Smith scored 30 points in the win.", "quantity", {"measure": "points", "amount": "30"}),
+    (
+        "Kenya's Elias Rotich broke the record on Sunday, winning in 2 hours, 6 minutes and 41 seconds.",
+        "quantity",
+        {"measure": "time of Elias Rotich", "amount": "2 hours, 6 minutes and 41 seconds"},
+    ),
+    ("Canada's Julien Marchetti was third in 2:08:30.", "quantity", {"measure": "time of Julien Marchetti"}),
+    ("He crossed the line 11 seconds ahead of Tolosa.", "quantity", {"measure": "margin", "amount": "11 seconds"}),
+    ("Rotich won, beating Abdi Tolosa by nine seconds.", "quantity", {"measure": "margin", "amount": "nine seconds"}),
+    ("Varga took 54.6 per cent, winning by nearly 20,000 votes.", "quantity", {"measure": "margin", "hedge": "nearly"}),
+    ("The 19,910-vote margin works out at 9.1 points.", "quantity", {"measure": "margin", "amount": "19,910-vote"}),
+    ("Paramedics treated 46 runners, most for dehydration.", "quantity", {"measure": "people treated"}),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",
@@ -232,6 +243,7 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("They repealed a 30-year-old law on Monday.", "quantity"),
     ("Achterberg won the 2022 runoff with 58.2 percent of the vote.", "quantity"),
     ("A man and two women were killed.", "quantity"),
+    ("The 24-year-old pulled clear after the bridge.", "quantity"),
     ("Family members named one of the dead as Eleanor Pratt.", "quantity"),
     ("The 2021 derailment at Redfern Lake in Manitoba killed 11 people.", "quantity"),
     ("The bank cut its rate by 25 basis points.", "quantity"),

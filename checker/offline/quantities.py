@@ -22,28 +22,9 @@ _UNIT_MEASURES = {unit: (measure, name) for unit, measure, name in tables.rows("
 _PEOPLE_NOUNS = rf"(?:{tables.alternation(tables.entries('people_nouns.txt'))})"
 _MONEY_NOUNS = tables.alternation(tables.entries("money_nouns.txt"))
 #: Words after "a 24-year-old" that are not whose age it is ("a 24-year-old record", "a 30-year-old law").
-_NOT_AGE_NOUNS = frozenset(
-    {
-        "record",
-        "law",
-        "rule",
-        "policy",
-        "building",
-        "bridge",
-        "plant",
-        "car",
-        "tradition",
-        "company",
-        "firm",
-        "business",
-        "case",
-        "mystery",
-        "dispute",
-        "ban",
-        "treaty",
-        "house",
-    }
-)
+_NOT_AGE_NOUNS = tables.wordset("not_age_nouns.txt")
+_PLACE_HEADS = tables.wordset("place_heads.txt")
+_RE_NAMES = re.compile(rf"(?<![\w’'-]){NAME_TOKEN}(?:[’']s)?(?: {NAME_TOKEN}){{0,4}}(?![\w-])")
 
 _RE_QTY_BEFORE = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?:\s+(?:more|additional|other|new|confirmed|reported|"
@@ -58,7 +39,7 @@ _RE_QTY_AFTER_VERB = re.compile(
     r"\b(?P<verb>"
     + tables.longest_first(_VERB_BEFORE)
     + rf")\s+(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?:\s+(?:of\s+)?(?P<obj>lives|people|jobs|workers|"
-    rf"employees|staff|civilians|residents|positions|others))?(?![\w-])"
+    rf"employees|staff|civilians|residents|positions|others|{_PEOPLE_NOUNS}|runners|firefighters|officers))?(?![\w-])"
 )
 _RE_QTY_TOLL = re.compile(
     r"\b(?P<kw>(?i:death toll|toll|number of (?:dead|deaths|fatalities|victims)|(?:number|count) of (?:injured|wounded)"
@@ -123,6 +104,27 @@ _RE_RECORD = re.compile(
     r"|(?<=[a-z])\s*[’']s?\s+record\s+(?:\w+\s+)?(?:to|at|of|is|was)\s+"
     r"(?P<amount3>\d{1,2}[-–]\d{1,2})\b"
     r"|\ba\s+(?P<amount4>\d{1,2}[-–]\d{1,2})\s+record\b"
+)
+_TIME = (
+    r"\d{1,2}:\d\d:\d\d(?:\.\d+)?|\d{1,2}\s+hours?,?\s+\d{1,2}\s+minutes?,?(?:\s+and)?\s+\d{1,2}\s+seconds?"
+    r"|\d{1,3}\s+minutes?,?(?:\s+and)?\s+\d{1,2}(?:\.\d+)?\s+seconds?"
+)
+#: A finishing time and who ran it: "Rotich won in 2:06:41", "Tolosa, who finished in 2:06:52", "ran 2:22:08".
+_RE_RACE_TIME = re.compile(
+    r"\b(?:won|wins|win|winning|finished|finishes|finishing|crossed\s+the\s+line|clocked|clocking|timed|ran|runs|"
+    r"running|(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))|home)\b(?:\s+[\w’'-]+){0,6}?\s+(?:in\s+)?"
+    rf"(?:a\s+(?:chip\s+|personal[- ]best\s+|winning\s+)?time\s+of\s+)?(?P<amount>{_TIME})\b"
+)
+_SECONDS = r"(?:\d+(?:\.\d+)?|" + NUM_WORDS + r")\s+(?:seconds?|minutes?|hours?|secs?)"
+#: A winning margin: "11 seconds ahead of Tolosa", "beating Tolosa by nine seconds", "the margin was 11 seconds",
+#: "winning by nearly 20,000 votes", "a margin of 19,910".
+_RE_MARGIN = re.compile(
+    rf"\b(?P<amount>{_SECONDS})\s+(?:ahead\s+of|clear\s+of|in\s+front\s+of)\b"
+    rf"|\b(?:won|wins|win|winning|beat|beats|beating|defeated|defeating|edged|edging|led|leading)\b"
+    rf"(?:\s+[\w’'-]+){{0,4}}?\s+by\s+(?:(?P<hedge2>{HEDGE})\s+)?(?P<amount2>{_SECONDS}|{NUMBER}\s+votes)\b"
+    rf"|\bmargin\s+(?:was|of|is|stood\s+at|came\s+to|at)\s+(?:(?P<hedge3>{HEDGE})\s+)?"
+    rf"(?P<amount3>{_SECONDS}|{NUMBER}(?:\s+votes)?)(?![\w-]|\s+(?:percentage\s+)?points)"
+    r"|\b(?P<amount4>\d[\d,]*-vote)\s+margin\b"
 )
 #: A share in percent before the noun it qualifies: "a 31% premium", "a 12 percent stake".
 _RE_PCT_NOUN = re.compile(
@@ -190,6 +192,16 @@ def find(doc: Doc) -> Iterator[Found]:
             continue
         measure = f"record of {doc.resolve(name)}" if name else "record"
         yield from emit(m.start(g), m.end(g), m.group(g), None, measure, None, span_start=name_start)
+    for m in _RE_RACE_TIME.finditer(text):
+        runner = _runner(doc, m.start())
+        if runner is None or re.search(r"\b(?:previous|old|earlier|former)\b", text[m.start() - 30 : m.start()]):
+            continue
+        yield from emit(m.start("amount"), m.end("amount"), m.group("amount"), None, f"time of {runner}", None)
+    for m in _RE_MARGIN.finditer(text):
+        g, h = next((f"amount{i}", f"hedge{i}") for i in ("", "2", "3", "4") if m.group(f"amount{i}"))
+        hedge = m.group(h) if h in ("hedge2", "hedge3") else None
+        st = m.start(h) if hedge else m.start(g)
+        yield from emit(st, m.end(g), m.group(g), hedge, "margin", None, span_start=m.start())
     for m in _RE_MAGNITUDE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "magnitude", None, span_start=m.start())
@@ -237,7 +249,7 @@ def find(doc: Doc) -> Iterator[Found]:
             "positions",
         ):
             continue
-        if verb in ("employs", "employed", "employing", "laid off", "lay off") and not obj:
+        if verb in ("employs", "employed", "employing", "laid off", "lay off", "treated", "treating") and not obj:
             continue
         if measure == "jobs" and obj in ("workers", "employees", "staff"):
             measure = "jobs"
@@ -425,6 +437,25 @@ def _name_before(text: str, pos: int) -> tuple[str | None, int]:
     return name, start
 
 
+def _runner(doc: Doc, pos: int) -> str | None:
+    """Who ran a time: the last person named in the clause before it (the headline's "Rotich runs 2:06:14"
+    included), else the last person named before the clause ("The 24-year-old Kenyan won ... in 2:06:41")."""
+    s, _e = doc.sentence_of(pos)
+    clause = max(s, doc.text.rfind(";", s, pos) + 1)
+    mentions = doc.mentions_in(clause, pos)
+    if mentions:
+        return mentions[-1].name
+    names = []
+    for n in _RE_NAMES.finditer(doc.text, clause, pos):
+        name = re.sub(r"^\w+[’']s\s+", "", n.group())
+        words = name.split()
+        if any(w in NON_NAME for w in words) or words[-1] in _PLACE_HEADS:
+            continue
+        if len(words) > 1 or name in doc.persons:
+            names.append(name)
+    return doc.resolve(names[-1]) if names else doc.last_person_before(clause)
+
+
 _Emit = Callable[..., Iterator[Found]]
 
 
@@ -453,6 +484,6 @@ def _ages(doc: Doc, emit: _Emit) -> Iterator[Found]:
             )
     for m in _RE_AGE_ADJECTIVE.finditer(text):
         noun = (m.group("noun") or "").lower()
-        if not m.group("art") or not noun or noun in _NOT_AGE_NOUNS:
+        if not m.group("art") or not noun or noun in _NOT_AGE_NOUNS or noun.endswith("ed"):
             continue
         yield from emit(m.start("amount"), m.end("amount"), m.group("amount"), None, f"age of {noun}", None)
