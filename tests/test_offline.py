@@ -171,6 +171,17 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Varga took 54.6 per cent, winning by nearly 20,000 votes.", "quantity", {"measure": "margin", "hedge": "nearly"}),
     ("The 19,910-vote margin works out at 9.1 points.", "quantity", {"measure": "margin", "amount": "19,910-vote"}),
     ("Paramedics treated 46 runners, most for dehydration.", "quantity", {"measure": "people treated"}),
+    ("Acme, which employs about 4,100 people, makes signals.", "quantity", {"measure": "employees of Acme"}),
+    ("Acme's 4,700 employees include engineers.", "quantity", {"measure": "employees of Acme", "amount": "4,700"}),
+    (
+        "Temperatures reached 41 degrees Celsius.",
+        "quantity",
+        {"measure": "temperature", "amount": "41 degrees Celsius"},
+    ),
+    ("The afternoon high reached 41C.", "quantity", {"measure": "temperature", "amount": "41C"}),
+    ("More than 140 homes were destroyed.", "quantity", {"measure": "homes destroyed", "hedge": "More than"}),
+    ("Fire destroyed 12 barns and about 400 homes were threatened.", "quantity", {"measure": "homes threatened"}),
+    ("It offered $38.50 a share in cash.", "quantity", {"measure": "price per share", "amount": "$38.50"}),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",
@@ -243,6 +254,8 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("They repealed a 30-year-old law on Monday.", "quantity"),
     ("Achterberg won the 2022 runoff with 58.2 percent of the vote.", "quantity"),
     ("A man and two women were killed.", "quantity"),
+    ("The thermometer hit 106 degrees yesterday.", "quantity"),
+    ("Four firefighters were among those hurt.", "quantity"),
     ("The 24-year-old pulled clear after the bridge.", "quantity"),
     ("Family members named one of the dead as Eleanor Pratt.", "quantity"),
     ("The 2021 derailment at Redfern Lake in Manitoba killed 11 people.", "quantity"),

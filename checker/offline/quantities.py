@@ -24,6 +24,18 @@ _MONEY_NOUNS = tables.alternation(tables.entries("money_nouns.txt"))
 #: Words after "a 24-year-old" that are not whose age it is ("a 24-year-old record", "a 30-year-old law").
 _NOT_AGE_NOUNS = tables.wordset("not_age_nouns.txt")
 _PLACE_HEADS = tables.wordset("place_heads.txt")
+#: Counted things whose count depends on what happened to them ("140 homes destroyed", "400 homes threatened").
+_STATE_NOUNS = frozenset(
+    {"homes", "buildings", "vehicles", "cars", "schools", "hospitals", "stores", "households", "customers"}
+)
+_RE_STATE = re.compile(
+    r"\s+(?:(?:were|have\s+been|had\s+been|was|are|being)\s+)?(?:(?:also|now)\s+)?(destroyed|damaged|burned|"
+    r"burnt|razed|threatened|evacuated|flooded|lost|closed|affected|without\s+power)\b"
+)
+_RE_OWNER = re.compile(
+    rf"(?<![\w’'-])(?P<name>{NAME_TOKEN}(?: {NAME_TOKEN}){{0,3}})(?:[’']s\s+|,\s+which\s+|\s+)(?:now\s+|still\s+)?"
+    r"(?:employs\s+|employed\s+|has\s+|had\s+)?$"
+)
 _RE_NAMES = re.compile(rf"(?<![\w’'-]){NAME_TOKEN}(?:[’']s)?(?: {NAME_TOKEN}){{0,4}}(?![\w-])")
 
 _RE_QTY_BEFORE = re.compile(
@@ -54,7 +66,8 @@ _RE_QTY_PCT = re.compile(
 )
 _RE_QTY_UNIT = re.compile(
     rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d+(?:\.\d+)?|{NUM_WORDS})\s*(?:-\s*)?(?P<unit>inches|inch|"
-    r"millimet(?:re|er)s|mm|centimet(?:re|er)s|cm|mph|km/h|kph|miles per hour|degrees)(?![\w])"
+    r"millimet(?:re|er)s|mm|centimet(?:re|er)s|cm|mph|km/h|kph|miles per hour|"
+    r"degrees(?:\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b)?|°\s?[CF]\b|(?<=\d)[CF]\b)(?![\w])"
 )
 _RE_SCORE = re.compile(
     r"\b(?P<verb>won|beat|defeated|lost|drew|draw|victory|win|loss|defeat|edged|thrashed|routed|scoreline|score)"
@@ -251,6 +264,8 @@ def find(doc: Doc) -> Iterator[Found]:
             continue
         if verb in ("employs", "employed", "employing", "laid off", "lay off", "treated", "treating") and not obj:
             continue
+        if measure == "employees" and (owner := _owner(doc, m.start())):
+            measure = f"employees of {owner}"
         if measure == "jobs" and obj in ("workers", "employees", "staff"):
             measure = "jobs"
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
@@ -262,8 +277,14 @@ def find(doc: Doc) -> Iterator[Found]:
         if re.search(r"(?i)\bno\s+$", text[max(0, m.start() - 4) : m.start()]):
             continue
         kw = (m.group("kw") or "").lower()
+        if re.match(r"\s+(?:were|are|was|is)\s+among\b", text[m.end() : m.end() + 16]):
+            continue  # a part of a group ("Four firefighters were among those hurt")
         if kw:
             measure = _MEASURE_AFTER[kw]
+            if measure in _STATE_NOUNS and (st_m := _RE_STATE.match(text, m.end())):
+                measure = f"{measure} {st_m.group(1).lower()}"  # "140 homes destroyed" is not "400 homes threatened"
+            elif measure == "employees" and (owner := _owner(doc, m.start())):
+                measure = f"employees of {owner}"
         else:
             tail = m.group().lower()
             measure = next(
@@ -273,7 +294,7 @@ def find(doc: Doc) -> Iterator[Found]:
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         if kw in ("death", "points", "runs", "counts", "shares") and re.fullmatch(r"(?:a|one)", amount):
             continue
-        if _RE_PART.match(text, m.end()) or re.search(r"\band\s+$", text[max(0, st - 5) : st]):
+        if _RE_PART.match(text, m.end()) or _RE_PART_BEFORE.search(text, max(0, st - 30), st):
             continue  # one part of a breakdown ("two women and one man were killed")
         if re.match(r"\S+\s+of\s+(?:the|those|them)\b", text[m.start("amount") : m.end()]):
             continue  # a part of a group ("one of the dead")
@@ -320,7 +341,9 @@ def find(doc: Doc) -> Iterator[Found]:
         am = re.match(rf"\s+(?:in|of)\s+({_MONEY_NOUNS})\b", after)
         adj = re.match(rf"(?:-pound|-dollar|-euro)?\s+(?:[a-z]+\s+)?({_MONEY_NOUNS})\b", after)
         vb = _RE_MONEY_BEFORE.search(before)
-        if am:
+        if re.match(r"\s+(?:a|per)\s+share\b", after):
+            measure = "price per share"
+        elif am:
             measure = am.group(1)
         elif adj:
             measure = adj.group(1)
@@ -341,6 +364,10 @@ def find(doc: Doc) -> Iterator[Found]:
         yield from emit(st, m.end(), amount, m.group("hedge"), measure, money_unit)
     for m in _RE_QTY_UNIT.finditer(text):
         unit_word = m.group("unit").lower()
+        if unit_word == "degrees":
+            continue  # no scale: one outlet's 41 degrees is another's 106
+        if unit_word.startswith(("degrees ", "°")) or unit_word in ("c", "f"):
+            unit_word = "degrees " + ("fahrenheit" if unit_word.endswith(("f", "fahrenheit")) else "celsius")
         measure, unit = _UNIT_MEASURES.get(unit_word, ("amount", unit_word))
         s, e = doc.sentence_of(m.start())
         ctx = text[s:e].lower()
@@ -353,7 +380,8 @@ def find(doc: Doc) -> Iterator[Found]:
         elif measure == "wind speed" and "wind" not in ctx and "gust" not in ctx:
             measure = "speed"
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
-        yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, unit)
+        amount = text[m.start("amount") : m.end("unit")] if measure == "temperature" else m.group("amount")
+        yield from emit(st, m.end(), amount, m.group("hedge"), measure, None if measure == "temperature" else unit)
     for m in _RE_SCORE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "score", None, span_start=m.start())
@@ -362,7 +390,8 @@ def find(doc: Doc) -> Iterator[Found]:
 _RE_DATED_YEAR = re.compile(
     rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+|(?:{MONTHS})\.?\s+)((?:19|20)\d\d)\b"
 )
-_RE_PART = re.compile(rf"\s+and\s+(?:a|an|one|{NUM_WORDS}|\d+)\s+[a-z]+")
+_RE_PART = re.compile(rf"\s+and\s+(?:a|an|one|{NUM_WORDS}|\d+)\s+{_PEOPLE_NOUNS}\b")
+_RE_PART_BEFORE = re.compile(rf"\b(?i:a|an|one|{NUM_WORDS}|\d+)\s+{_PEOPLE_NOUNS}\s+and\s+$")
 _RE_YEAR = re.compile(r"(?<![\w,.$€£-])((?:19|20)\d\d)(?![\w-]|,\d)")
 #: Words right before a figure that make it an earlier one it is compared with ("up from 17,200").
 _RE_EARLIER_BEFORE = re.compile(
@@ -454,6 +483,19 @@ def _runner(doc: Doc, pos: int) -> str | None:
         if len(words) > 1 or name in doc.persons:
             names.append(name)
     return doc.resolve(names[-1]) if names else doc.last_person_before(clause)
+
+
+def _owner(doc: Doc, pos: int) -> str | None:
+    """Whose employees a count is, when a name stands right before it ("Ostrander's 4,700 employees",
+    "Corvane, which employs about 9,800 people", "Acme employs 300")."""
+    s, _e = doc.sentence_of(pos)
+    om = _RE_OWNER.search(doc.text, max(s, pos - 60), pos)
+    if om is None:
+        return None
+    words = om.group("name").split()
+    if words[0] in NON_NAME or words[-1] in NON_NAME:
+        return None
+    return re.sub(r"[’']s$", "", om.group("name"))  # as written: a company ("Ostrander") is no person
 
 
 _Emit = Callable[..., Iterator[Found]]
