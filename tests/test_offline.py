@@ -182,6 +182,14 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("More than 140 homes were destroyed.", "quantity", {"measure": "homes destroyed", "hedge": "More than"}),
     ("Fire destroyed 12 barns and about 400 homes were threatened.", "quantity", {"measure": "homes threatened"}),
     ("It offered $38.50 a share in cash.", "quantity", {"measure": "price per share", "amount": "$38.50"}),
+    (
+        "Police put the march, to mark a nationwide strike, at roughly 30,000 people.",
+        "quantity",
+        {"measure": "crowd size", "hedge": "roughly", "attribution": "organisation:Police"},
+    ),
+    ("Police said as many as 20,000 people took to the streets.", "quantity", {"measure": "crowd size"}),
+    ("Four firefighters were among those hurt.", "quantity", {"measure": "injured firefighters", "amount": "Four"}),
+    ("Two of the injured are firefighters.", "quantity", {"measure": "injured firefighters", "amount": "Two"}),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",
@@ -255,7 +263,7 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("Achterberg won the 2022 runoff with 58.2 percent of the vote.", "quantity"),
     ("A man and two women were killed.", "quantity"),
     ("The thermometer hit 106 degrees yesterday.", "quantity"),
-    ("Four firefighters were among those hurt.", "quantity"),
+    ("In Thessaloniki another 20,000 people marched.", "quantity"),
     ("The 24-year-old pulled clear after the bridge.", "quantity"),
     ("Family members named one of the dead as Eleanor Pratt.", "quantity"),
     ("The 2021 derailment at Redfern Lake in Manitoba killed 11 people.", "quantity"),

@@ -139,6 +139,22 @@ _RE_MARGIN = re.compile(
     rf"(?P<amount3>{_SECONDS}|{NUMBER}(?:\s+votes)?)(?![\w-]|\s+(?:percentage\s+)?points)"
     r"|\b(?P<amount4>\d[\d,]*-vote)\s+margin\b"
 )
+_CROWD = r"(?:crowd|march|rally|protest|demonstration|gathering|turnout|attendance)s?"
+#: The size of a crowd: "Police put the march at roughly 30,000 people", "as many as 20,000 people took to the streets".
+_RE_CROWD = re.compile(
+    rf"\b(?:put|puts|putting|estimated|estimates|estimate|placed|placing|places)\s+the\s+(?:size\s+of\s+the\s+)?"
+    rf"(?:\w+\s+)?{_CROWD}(?:\s*,[^,.;]{{1,60}},)?\s+at\s+(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})"
+    r"(?:\s+(?:people|protesters|demonstrators|marchers))?(?![\w-])"
+    rf"|\b(?:(?P<hedge2>{HEDGE})\s+)?(?P<amount2>\d[\d,]*|{NUMBER})\s+(?:people|protesters|demonstrators|marchers)\s+"
+    r"(?:marched|took\s+to\s+the\s+streets|gathered|rallied|protested|demonstrated|turned\s+out)\b"
+)
+#: A part of the casualties: "Four firefighters were among those hurt", "Two of the injured are firefighters".
+_RE_AMONG = re.compile(
+    rf"\b(?P<amount>{NUMBER})\s+(?P<noun>[a-z]+)\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those\s+|the\s+)?"
+    r"(?P<what>hurt|injured|wounded|killed|dead|missing|arrested)\b"
+    rf"|\b(?P<amount2>{NUMBER})\s+of\s+the\s+(?P<what2>injured|dead|wounded|missing|victims)\s+(?:were|are)\s+"
+    r"(?P<noun2>[a-z]+)\b"
+)
 #: A share in percent before the noun it qualifies: "a 31% premium", "a 12 percent stake".
 _RE_PCT_NOUN = re.compile(
     r"\b(?P<amount>\d+(?:\.\d+)?(?:\s*%|\s+percent|\s+per\s+cent))\s+(?P<noun>"
@@ -215,6 +231,18 @@ def find(doc: Doc) -> Iterator[Found]:
         hedge = m.group(h) if h in ("hedge2", "hedge3") else None
         st = m.start(h) if hedge else m.start(g)
         yield from emit(st, m.end(g), m.group(g), hedge, "margin", None, span_start=m.start())
+    for m in _RE_CROWD.finditer(text):
+        g, h = ("amount", "hedge") if m.group("amount") else ("amount2", "hedge2")
+        if m.group(g) in ("a", "one") or re.search(
+            r"\b(?:another|a\s+further)\s+$", text[max(0, m.start() - 12) : m.start()]
+        ):
+            continue
+        st = m.start(h) if m.group(h) else m.start(g)
+        yield from emit(st, m.end(g), m.group(g), m.group(h), "crowd size", None, span_start=min(st, m.start()))
+    for m in _RE_AMONG.finditer(text):
+        g, w, n = ("amount", "what", "noun") if m.group("amount") else ("amount2", "what2", "noun2")
+        what = _MEASURE_AFTER.get(m.group(w), m.group(w))
+        yield from emit(m.start(g), m.end(), m.group(g), None, f"{what} {m.group(n)}", None)
     for m in _RE_MAGNITUDE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "magnitude", None, span_start=m.start())
