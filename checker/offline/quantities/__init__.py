@@ -36,6 +36,7 @@ from checker.offline.quantities.patterns import (
     RE_MAGNITUDE,
     RE_MARGIN,
     RE_MONEY_BEFORE,
+    RE_NUMBER_END,
     RE_PCT_NOUN,
     RE_POPULATION,
     RE_QTY_AFTER_VERB,
@@ -119,17 +120,29 @@ def find(doc: Doc) -> Iterator[Found]:
         st = m.start(h) if hedge else m.start(g)
         yield from emit(st, m.end(g), m.group(g), hedge, "margin", None, span_start=m.start())
     for m in RE_CROWD.finditer(text):
-        g, h = ("amount", "hedge") if m.group("amount") else ("amount2", "hedge2")
-        if m.group(g) in ("a", "one") or re.search(
-            r"\b(?:another|a\s+further)\s+$", text[max(0, m.start() - 12) : m.start()]
-        ):
+        if m.group("amount"):
+            found: re.Match[str] | None = m
+        else:
+            found = RE_NUMBER_END.search(text, max(0, m.start() - 40), m.start())
+        if found is None:
             continue
-        st = m.start(h) if m.group(h) else m.start(g)
-        yield from emit(st, m.end(g), m.group(g), m.group(h), "crowd size", None, span_start=min(st, m.start()))
+        hedge, amount, a_start, a_end = (
+            found.group("hedge"),
+            found.group("amount"),
+            found.start("amount"),
+            found.end("amount"),
+        )
+        if amount in ("a", "one") or re.search(r"\b(?:another|a\s+further)\s+$", text[max(0, a_start - 24) : a_start]):
+            continue
+        st = found.start("hedge") if hedge else a_start
+        yield from emit(st, a_end, amount, hedge, "crowd size", None, span_start=min(st, m.start()))
     for m in RE_AMONG.finditer(text):
-        g, w, n = ("amount", "what", "noun") if m.group("amount") else ("amount2", "what2", "noun2")
+        nm = RE_NUMBER_END.search(text, max(0, m.start() - 30), m.start())
+        if nm is None or nm.group("hedge"):
+            continue
+        w, n = ("what", "noun") if m.group("what") else ("what2", "noun2")
         what = MEASURE_AFTER.get(m.group(w), m.group(w))
-        yield from emit(m.start(g), m.end(), m.group(g), None, f"{what} {m.group(n)}", None)
+        yield from emit(nm.start("amount"), m.end(), nm.group("amount"), None, f"{what} {m.group(n)}", None)
     for m in RE_MAGNITUDE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "magnitude", None, span_start=m.start())

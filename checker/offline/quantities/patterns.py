@@ -141,16 +141,17 @@ RE_CROWD = re.compile(
     rf"\b(?:put|puts|putting|estimated|estimates|estimate|placed|placing|places)\s+the\s+(?:size\s+of\s+the\s+)?"
     rf"(?:\w+\s+)?{CROWD}(?:\s*,[^,.;]{{1,60}},)?\s+at\s+(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})"
     r"(?:\s+(?:people|protesters|demonstrators|marchers))?(?![\w-])"
-    rf"|\b(?:(?P<hedge2>{HEDGE})\s+)?(?P<amount2>\d[\d,]*|{NUMBER})\s+(?:people|protesters|demonstrators|marchers)\s+"
-    r"(?:marched|took\s+to\s+the\s+streets|gathered|rallied|protested|demonstrated|turned\s+out)\b"
+    r"|(?<=\w)(?P<after>\s+(?:people|protesters|demonstrators|marchers)\s+"
+    r"(?:marched|took\s+to\s+the\s+streets|gathered|rallied|protested|demonstrated|turned\s+out))\b"
 )
 #: A part of the casualties: "Four firefighters were among those hurt", "Two of the injured are firefighters".
 RE_AMONG = re.compile(
-    rf"\b(?P<amount>{NUMBER})\s+(?P<noun>[a-z]+)\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those\s+|the\s+)?"
+    r"(?<=\w)\s+(?P<noun>[a-z]+)\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those\s+|the\s+)?"
     r"(?P<what>hurt|injured|wounded|killed|dead|missing|arrested)\b"
-    rf"|\b(?P<amount2>{NUMBER})\s+of\s+the\s+(?P<what2>injured|dead|wounded|missing|victims)\s+(?:were|are)\s+"
-    r"(?P<noun2>[a-z]+)\b"
+    r"|(?<=\w)\s+of\s+the\s+(?P<what2>injured|dead|wounded|missing|victims)\s+(?:were|are)\s+(?P<noun2>[a-z]+)\b"
 )
+#: A number that ends right where a pattern found after it starts ("Four" before " firefighters were among").
+RE_NUMBER_END = re.compile(rf"(?<![\w-])(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})$")
 #: A share in percent before the noun it qualifies: "a 31% premium", "a 12 percent stake".
 RE_PCT_NOUN = re.compile(
     r"\b(?P<amount>\d+(?:\.\d+)?(?:\s*%|\s+percent|\s+per\s+cent))\s+(?P<noun>"
