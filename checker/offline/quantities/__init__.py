@@ -30,7 +30,9 @@ from checker.offline.quantities.patterns import (
     RE_AGE_ADJECTIVE,
     RE_AGE_AGED,
     RE_AGE_APPOSITIVE,
+    RE_AGE_NUMBER,
     RE_AMONG,
+    RE_AMONG_BEFORE,
     RE_CROWD,
     RE_DISTANCE,
     RE_MAGNITUDE,
@@ -137,12 +139,21 @@ def find(doc: Doc) -> Iterator[Found]:
         st = found.start("hedge") if hedge else a_start
         yield from emit(st, a_end, amount, hedge, "crowd size", None, span_start=min(st, m.start()))
     for m in RE_AMONG.finditer(text):
-        nm = RE_NUMBER_END.search(text, max(0, m.start() - 30), m.start())
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue
+        head = m.start()
+        if m.group("what"):
+            bm = RE_AMONG_BEFORE.search(text, max(0, head - 40), head)
+            if bm is None:
+                continue
+            noun, what, head = bm.group("noun"), m.group("what"), bm.start()
+        else:
+            noun, what, head = m.group("noun2"), m.group("what2"), head - 1
+        nm = RE_NUMBER_END.search(text, max(0, head - 30), head)
         if nm is None or nm.group("hedge"):
             continue
-        w, n = ("what", "noun") if m.group("what") else ("what2", "noun2")
-        what = MEASURE_AFTER.get(m.group(w), m.group(w))
-        yield from emit(nm.start("amount"), m.end(), nm.group("amount"), None, f"{what} {m.group(n)}", None)
+        what = MEASURE_AFTER.get(what, what)
+        yield from emit(nm.start("amount"), m.end(), nm.group("amount"), None, f"{what} {noun}", None)
     for m in RE_MAGNITUDE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "magnitude", None, span_start=m.start())
@@ -343,6 +354,10 @@ def _ages(doc: Doc, emit: _Emit) -> Iterator[Found]:
             )
     for m in RE_AGE_ADJECTIVE.finditer(text):
         noun = (m.group("noun") or "").lower()
-        if not m.group("art") or not noun or noun in NOT_AGE_NOUNS or noun.endswith("ed"):
+        if not noun or noun in NOT_AGE_NOUNS or noun.endswith("ed"):
             continue
-        yield from emit(m.start("amount"), m.end("amount"), m.group("amount"), None, f"age of {noun}", None)
+        nm = RE_AGE_NUMBER.search(text, max(0, m.start() - 30), m.start())
+        if nm is None or not nm.group("art"):
+            continue
+        start, end = nm.start("number"), m.start() + len(m.group().split()[0])
+        yield from emit(start, end, text[start:end], None, f"age of {noun}", None)

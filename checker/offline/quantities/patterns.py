@@ -81,9 +81,12 @@ RE_QTY_MONEY = re.compile(
 )
 #: A name with its age in commas ("Eleanor Pratt, 71,"), "a 29-year-old (man)", "aged 81".
 RE_AGE_APPOSITIVE = re.compile(r"(?<=[a-z]),\s(?P<amount>\d{1,3})(?=,|\)|;|\.(?!\d)|\s+and\b|\s+who\b)")
-RE_AGE_ADJECTIVE = re.compile(
-    rf"\b(?:(?P<art>an?|the)\s+)?(?P<amount>(?:\d{{1,3}}|{NUM_WORDS})(?:-(?:one|two|three|four|five|six|seven|eight|"
-    r"nine))?-years?-old)(?:\s+(?P<noun>[a-z]+))?\b"
+#: "-year-old" and the noun after it; the number and the article before it are looked up behind (RE_AGE_NUMBER).
+RE_AGE_ADJECTIVE = re.compile(r"-years?-old\b(?:\s+(?P<noun>[a-z]+))?\b")
+RE_AGE_NUMBER = re.compile(
+    rf"(?<![\w-])(?:(?P<art>[Aa]n?|[Tt]he)\s+)?(?P<number>(?:\d{{1,3}}|{NUM_WORDS})(?:-(?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?)$",
+    re.IGNORECASE,
 )
 RE_AGE_AGED = re.compile(r"(?<=[a-z]),?\s+(?P<amount>aged\s+\d{1,3})\b(?!\s*(?:to|-|–|and)\s*\d)")
 #: An earthquake's magnitude: "magnitude 5.9", "magnitude-6.1", "a 6.1-magnitude quake", "a magnitude of 5.9".
@@ -146,10 +149,11 @@ RE_CROWD = re.compile(
 )
 #: A part of the casualties: "Four firefighters were among those hurt", "Two of the injured are firefighters".
 RE_AMONG = re.compile(
-    r"(?<=\w)\s+(?P<noun>[a-z]+)\s+(?:were|are)\s+(?:also\s+)?among\s+(?:those\s+|the\s+)?"
-    r"(?P<what>hurt|injured|wounded|killed|dead|missing|arrested)\b"
-    r"|(?<=\w)\s+of\s+the\s+(?P<what2>injured|dead|wounded|missing|victims)\s+(?:were|are)\s+(?P<noun2>[a-z]+)\b"
+    r"among\s+(?:those\s+|the\s+)?(?P<what>hurt|injured|wounded|killed|dead|missing|arrested)\b"
+    r"|of\s+the\s+(?P<what2>injured|dead|wounded|missing|victims)\s+(?:were|are)\s+(?P<noun2>[a-z]+)\b"
 )
+#: What stands before "among those hurt": "Four firefighters were".
+RE_AMONG_BEFORE = re.compile(r"\s+(?P<noun>[a-z]+)\s+(?:were|are)\s+(?:also\s+)?$")
 #: A number that ends right where a pattern found after it starts ("Four" before " firefighters were among").
 RE_NUMBER_END = re.compile(rf"(?<![\w-])(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})$")
 #: A share in percent before the noun it qualifies: "a 31% premium", "a 12 percent stake".
