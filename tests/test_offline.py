@@ -190,6 +190,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ("Police said as many as 20,000 people took to the streets.", "quantity", {"measure": "crowd size"}),
     ("Four firefighters were among those hurt.", "quantity", {"measure": "injured firefighters", "amount": "Four"}),
     ("Two of the injured are firefighters.", "quantity", {"measure": "injured firefighters", "amount": "Two"}),
+    (
+        "The train plunged down a 12-metre embankment.",
+        "quantity",
+        {"measure": "length of embankment", "amount": "12-metre"},
+    ),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",
@@ -262,6 +267,7 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("They repealed a 30-year-old law on Monday.", "quantity"),
     ("Achterberg won the 2022 runoff with 58.2 percent of the vote.", "quantity"),
     ("A man and two women were killed.", "quantity"),
+    ("Vinatieri kicked a 47-yard field goal.", "quantity"),
     ("The thermometer hit 106 degrees yesterday.", "quantity"),
     ("In Thessaloniki another 20,000 people marched.", "quantity"),
     ("The 24-year-old pulled clear after the bridge.", "quantity"),

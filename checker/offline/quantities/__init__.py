@@ -35,6 +35,7 @@ from checker.offline.quantities.patterns import (
     RE_AMONG_BEFORE,
     RE_CROWD,
     RE_DISTANCE,
+    RE_LENGTH_ADJECTIVE,
     RE_MAGNITUDE,
     RE_MARGIN,
     RE_MONEY_BEFORE,
@@ -51,6 +52,7 @@ from checker.offline.quantities.patterns import (
     RE_RECORD,
     RE_SCORE,
     RE_STATE,
+    REPEATED_LENGTH_NOUNS,
     STATE_NOUNS,
     UNIT_MEASURES,
     VERB_BEFORE,
@@ -154,6 +156,12 @@ def find(doc: Doc) -> Iterator[Found]:
             continue
         what = MEASURE_AFTER.get(what, what)
         yield from emit(nm.start("amount"), m.end(), nm.group("amount"), None, f"{what} {noun}", None)
+    for m in RE_LENGTH_ADJECTIVE.finditer(text):
+        noun = m.group("noun")
+        if noun in NOT_AGE_NOUNS or noun in REPEATED_LENGTH_NOUNS or noun.endswith("ed"):
+            continue
+        st = m.start("hedge") if m.group("hedge") else m.start("amount")
+        yield from emit(st, m.end("amount"), m.group("amount"), m.group("hedge"), f"length of {noun}", None)
     for m in RE_MAGNITUDE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "magnitude", None, span_start=m.start())

@@ -19,6 +19,7 @@ PEOPLE_NOUNS = rf"(?:{tables.alternation(tables.entries('people_nouns.txt'))})"
 MONEY_NOUNS = tables.alternation(tables.entries("money_nouns.txt"))
 #: Words after "a 24-year-old" that are not whose age it is ("a 24-year-old record", "a 30-year-old law").
 NOT_AGE_NOUNS = tables.wordset("not_age_nouns.txt")
+REPEATED_LENGTH_NOUNS = tables.wordset("repeated_length_nouns.txt")
 PLACE_HEADS = tables.wordset("place_heads.txt")
 #: Counted things whose count depends on what happened to them ("140 homes destroyed", "400 homes threatened").
 STATE_NOUNS = frozenset(
@@ -156,6 +157,12 @@ RE_AMONG = re.compile(
 RE_AMONG_BEFORE = re.compile(r"\s+(?P<noun>[a-z]+)\s+(?:were|are)\s+(?:also\s+)?$")
 #: A number that ends right where a pattern found after it starts ("Four" before " firefighters were among").
 RE_NUMBER_END = re.compile(rf"(?<![\w-])(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})$")
+#: A length as an adjective and the thing it measures: "a 12-metre embankment", "a 25-foot wall", "a 35-yard pass".
+RE_LENGTH_ADJECTIVE = re.compile(
+    r"\b(?:an?|the|its|their|his|her)\s+(?:(?P<hedge>estimated|roughly|nearly|almost|about)\s+)?"
+    r"(?P<amount>\d[\d,]*(?:\.\d+)?-(?:met(?:re|er)|foot|feet|ft|yard|yd|mile|km|kilomet(?:re|er)|inch|cm|mm))"
+    r"\s+(?P<noun>[a-z]{3,})\b"
+)
 #: A share in percent before the noun it qualifies: "a 31% premium", "a 12 percent stake".
 RE_PCT_NOUN = re.compile(
     r"\b(?P<amount>\d+(?:\.\d+)?(?:\s*%|\s+percent|\s+per\s+cent))\s+(?P<noun>"
