@@ -195,6 +195,8 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"measure": "length of embankment", "amount": "12-metre"},
     ),
+    ("It entered the curve, where the speed limit is 40 mph.", "quantity", {"measure": "speed limit", "unit": "mph"}),
+    ("It imposed a temporary 40 km/h restriction on curves.", "quantity", {"measure": "speed limit"}),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",

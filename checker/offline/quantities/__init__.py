@@ -326,6 +326,11 @@ def find(doc: Doc) -> Iterator[Found]:
             measure = "wind gusts"
         elif measure == "wind speed" and "wind" not in ctx and "gust" not in ctx:
             measure = "speed"
+        if measure == "speed" and (
+            re.search(r"\b(?:limit|restriction)s?\s+(?:\w+\s+){0,2}$", text[max(s, m.start() - 30) : m.start()].lower())
+            or re.match(r"\s+(?:speed\s+)?(?:limit|restriction)", text[m.end() : m.end() + 20])
+        ):
+            measure = "speed limit"  # "where the speed limit is 40 mph", "a 40 km/h restriction"
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
         amount = text[m.start("amount") : m.end("unit")] if measure == "temperature" else m.group("amount")
         yield from emit(st, m.end(), amount, m.group("hedge"), measure, None if measure == "temperature" else unit)
