@@ -1,0 +1,122 @@
+"""What a figure's surroundings say about it: an earlier figure given for comparison, whose share or staff it
+is, who ran a time, what "points" measure, the hedge and the name right before it. Each looks at a bounded
+window of the figure's own sentence, never the whole article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.offline.document import Doc
+from checker.offline.lexicon import HEDGE, MONTHS, NAME_TOKEN, NON_NAME, NUM_WORDS
+from checker.offline.quantities.patterns import PEOPLE_NOUNS, PLACE_HEADS, RE_NAMES, RE_OWNER
+
+RE_DATED_YEAR = re.compile(
+    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+|(?:{MONTHS})\.?\s+)((?:19|20)\d\d)\b"
+)
+RE_PART = re.compile(rf"\s+and\s+(?:a|an|one|{NUM_WORDS}|\d+)\s+{PEOPLE_NOUNS}\b")
+RE_PART_BEFORE = re.compile(rf"\b(?i:a|an|one|{NUM_WORDS}|\d+)\s+{PEOPLE_NOUNS}\s+and\s+$")
+RE_YEAR = re.compile(r"(?<![\w,.$€£-])((?:19|20)\d\d)(?![\w-]|,\d)")
+#: Words right before a figure that make it an earlier one it is compared with ("up from 17,200").
+RE_EARLIER_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rising|falling|rose|fell|climbed|dropped|increased|decreased)\s+from|compared\s+(?:with|to))\s+$"
+)
+
+
+def earlier_figure(doc: Doc, latest: int | None, start: int, end: int) -> bool:
+    """Whether the figure is an earlier one given for comparison: "up from 17,200", or one with a year right by
+    it that is earlier than the latest year the article dates anything in ("58.2 percent in the 2022 runoff",
+    "2022's 44.6%"); when the article dates nothing with a year, any year by a figure is an earlier one."""
+    s, e = doc.sentence_of(start)
+    text = doc.text
+    if RE_EARLIER_BEFORE.search(text[max(s, start - 20) : start].lower()):
+        return True
+    near = text[max(s, start - 70) : min(e, end + 30)]
+    return any(latest is None or int(y) < latest for y in RE_YEAR.findall(near))
+
+
+def vote_owner(doc: Doc, start: int) -> str:
+    """The person a share of the vote is, when the clause before it names one ("Varga won 54.6 percent")."""
+    s, _e = doc.sentence_of(start)
+    clause = max(s, doc.text.rfind(";", s, start) + 1)
+    mentions = doc.mentions_in(clause, start, outside_quotes=True)
+    return f" of {mentions[-1].name}" if mentions else ""
+
+
+RE_POINTS_NOUN = re.compile(
+    r"\b(margin|gain|lead|swing|drop|fall|rise|increase|decline)\b(?!.*\b(?:margin|gain|lead|swing|drop|fall|rise|increase|decline)\b)"
+)
+
+
+def points_measure(doc: Doc, start: int, end: int) -> str | None:
+    """What "N points" measures: a score ("scored 30 points"), or, among shares and polls, the margin, lead or
+    gain it is ("a gain of more than 13 points" -> gain in points, "six points ahead" -> lead in points);
+    None for points among shares that say neither."""
+    s, e = doc.sentence_of(start)
+    text = doc.text
+    if re.match(r"\s+(?:ahead|clear|in front)\b", text[end : end + 12]):
+        return "lead in points"
+    nm = RE_POINTS_NOUN.search(text[max(s, start - 50) : start].lower())
+    if nm:
+        return f"{nm.group(1)} in points"
+    sentence = text[s:e].lower()
+    return None if re.search(r"%|\bper\s*cent|\bpoll|\bvote|\bshare|\brate\b", sentence) else "points"
+
+
+RE_HEDGE_BEFORE = re.compile(rf"\b({HEDGE})\s+$")
+
+
+def hedge_before(text: str, pos: int) -> tuple[str | None, int]:
+    """The hedge right before ``pos`` ("about", "more than") and where it starts, else (None, pos)."""
+    hm = RE_HEDGE_BEFORE.search(text, max(0, pos - 24), pos)
+    return (hm.group(1), hm.start(1)) if hm else (None, pos)
+
+
+RE_NAME_END = re.compile(rf"(?<![\w’'-])({NAME_TOKEN}(?: {NAME_TOKEN}){{0,3}})$")
+
+
+def name_before(text: str, pos: int) -> tuple[str | None, int]:
+    """The name that ends at ``pos`` ("Eleanor Pratt" before ", 71"), without a leading article, and where it
+    starts; (None, pos) when the words there are no name (a month, a weekday, a place word)."""
+    nm = RE_NAME_END.search(text, max(0, pos - 60), pos)
+    if nm is None:
+        return None, pos
+    name, start = nm.group(1), nm.start(1)
+    if (lead := re.match(r"(?:The|A|An) ", name)) is not None:
+        name, start = name[lead.end() :], start + lead.end()
+    words = name.split()
+    if not words or words[0] in NON_NAME or words[-1] in NON_NAME:
+        return None, pos
+    return name, start
+
+
+def runner_of(doc: Doc, pos: int) -> str | None:
+    """Who ran a time: the last person named in the clause before it (the headline's "Rotich runs 2:06:14"
+    included), else the last person named before the clause ("The 24-year-old Kenyan won ... in 2:06:41")."""
+    s, _e = doc.sentence_of(pos)
+    clause = max(s, doc.text.rfind(";", s, pos) + 1)
+    mentions = doc.mentions_in(clause, pos)
+    if mentions:
+        return mentions[-1].name
+    names = []
+    for n in RE_NAMES.finditer(doc.text, clause, pos):
+        name = re.sub(r"^\w+[’']s\s+", "", n.group())
+        words = name.split()
+        if any(w in NON_NAME for w in words) or words[-1] in PLACE_HEADS:
+            continue
+        if len(words) > 1 or name in doc.persons:
+            names.append(name)
+    return doc.resolve(names[-1]) if names else doc.last_person_before(clause)
+
+
+def employer_of(doc: Doc, pos: int) -> str | None:
+    """Whose employees a count is, when a name stands right before it ("Ostrander's 4,700 employees",
+    "Corvane, which employs about 9,800 people", "Acme employs 300")."""
+    s, _e = doc.sentence_of(pos)
+    om = RE_OWNER.search(doc.text, max(s, pos - 60), pos)
+    if om is None:
+        return None
+    words = om.group("name").split()
+    if words[0] in NON_NAME or words[-1] in NON_NAME:
+        return None
+    return re.sub(r"[’']s$", "", om.group("name"))  # as written: a company ("Ostrander") is no person
