@@ -359,6 +359,17 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"amount": "47.2 percent", "measure": "turnout", "event_type": "election"},
     ),
+    # a figure of an earlier event is a claim on that background event, not dropped
+    (
+        "Achterberg won the 2022 runoff with 58.2 percent of the vote.",
+        "quantity",
+        {"amount": "58.2 percent", "event_type": "election (2022)"},
+    ),
+    (
+        "The 2021 derailment at Redfern Lake in Manitoba killed 11 people.",
+        "quantity",
+        {"amount": "11", "event_type": "event (2021)"},
+    ),
     # temperatures with their scale; points by what they measure; a vote share by its candidate
     (
         "Temperatures reached 41 degrees Celsius in the afternoon.",
@@ -488,14 +499,12 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("No one was killed in the blast.", "quantity"),
     ("The company was founded in Ohio, 1921, by two brothers.", "quantity"),
     ("They repealed a 30-year-old law on Monday.", "quantity"),
-    ("Achterberg won the 2022 runoff with 58.2 percent of the vote.", "quantity"),
     ("A man and two women were killed.", "quantity"),
     ("Vinatieri kicked a 47-yard field goal.", "quantity"),
     ("The thermometer hit 106 degrees yesterday.", "quantity"),
     ("In Thessaloniki another 20,000 people marched.", "quantity"),
     ("The 24-year-old pulled clear after the bridge.", "quantity"),
     ("Family members named one of the dead as Eleanor Pratt.", "quantity"),
-    ("The 2021 derailment at Redfern Lake in Manitoba killed 11 people.", "quantity"),
     ("The bank cut its rate by 25 basis points.", "quantity"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),
     ("In a brief statement following the call, Trump spoke.", "duration"),

@@ -11,10 +11,9 @@ from checker.offline.attribution import attribution, modality
 from checker.offline.document import Doc, Found, Spans
 from checker.offline.events import event_for
 from checker.offline.quantities.context import (
-    RE_DATED_YEAR,
     RE_PART,
     RE_PART_BEFORE,
-    earlier_figure,
+    compared_figure,
     employer_of,
     hedge_before,
     name_before,
@@ -64,7 +63,6 @@ def find(doc: Doc) -> Iterator[Found]:
     """Tolls, verb + number, number + noun, percentages, money, measured units and scores, in that order."""
     text = doc.text
     seen = Spans()
-    latest = max((int(y) for y in RE_DATED_YEAR.findall(text)), default=None)
 
     def emit(
         m_start: int,
@@ -75,7 +73,7 @@ def find(doc: Doc) -> Iterator[Found]:
         unit: str | None,
         span_start: int | None = None,
     ) -> Iterator[Found]:
-        if seen.overlaps(m_start, m_end) or earlier_figure(doc, latest, m_start, m_end):
+        if seen.overlaps(m_start, m_end) or compared_figure(doc, m_start, m_end):
             return
         amount = re.sub(r"^the\s+", "", amount.strip())
         if unit == "percent" and re.search(r"per\s+cent", amount):

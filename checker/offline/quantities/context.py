@@ -8,31 +8,27 @@ from __future__ import annotations
 import re
 
 from checker.offline.document import Doc
-from checker.offline.lexicon import HEDGE, MONTHS, NAME_TOKEN, NON_NAME, NUM_WORDS
+from checker.offline.events import background_when
+from checker.offline.lexicon import HEDGE, NAME_TOKEN, NON_NAME, NUM_WORDS
 from checker.offline.quantities.patterns import PEOPLE_NOUNS, PLACE_HEADS, RE_NAMES, RE_OWNER
 
-RE_DATED_YEAR = re.compile(
-    rf"\b(?:(?:{MONTHS})\.?\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+|(?:{MONTHS})\.?\s+)((?:19|20)\d\d)\b"
-)
 RE_PART = re.compile(rf"\s+and\s+(?:a|an|one|{NUM_WORDS}|\d+)\s+{PEOPLE_NOUNS}\b")
 RE_PART_BEFORE = re.compile(rf"\b(?i:a|an|one|{NUM_WORDS}|\d+)\s+{PEOPLE_NOUNS}\s+and\s+$")
-RE_YEAR = re.compile(r"(?<![\w,.$€£-])((?:19|20)\d\d)(?![\w-]|,\d)")
 #: Words right before a figure that make it an earlier one it is compared with ("up from 17,200").
 RE_EARLIER_BEFORE = re.compile(
     r"\b(?:(?:up|down|rising|falling|rose|fell|climbed|dropped|increased|decreased)\s+from|compared\s+(?:with|to))\s+$"
 )
 
 
-def earlier_figure(doc: Doc, latest: int | None, start: int, end: int) -> bool:
-    """Whether the figure is an earlier one given for comparison: "up from 17,200", or one with a year right by
-    it that is earlier than the latest year the article dates anything in ("58.2 percent in the 2022 runoff",
-    "2022's 44.6%"); when the article dates nothing with a year, any year by a figure is an earlier one."""
-    s, e = doc.sentence_of(start)
-    text = doc.text
-    if RE_EARLIER_BEFORE.search(text[max(s, start - 20) : start].lower()):
-        return True
-    near = text[max(s, start - 70) : min(e, end + 30)]
-    return any(latest is None or int(y) < latest for y in RE_YEAR.findall(near))
+def compared_figure(doc: Doc, start: int, end: int) -> bool:
+    """Whether the figure is an earlier one given for comparison with no time of its own ("up from 17,200").
+    A figure by an earlier year ("11 in the 2021 crash", "since 2012, when four died") stays a claim: its
+    event is that background event ("crash (2021)", see ``events.event_for``), which meets no figure of the
+    main event."""
+    s, _e = doc.sentence_of(start)
+    if RE_EARLIER_BEFORE.search(doc.text[max(s, start - 20) : start].lower()) is None:
+        return False
+    return background_when(doc, start, end) is None  # "up from nine in 2022" is the 2022 figure
 
 
 def vote_owner(doc: Doc, start: int) -> str:
