@@ -164,7 +164,7 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"measure": "deaths", "amount": "four"},
     ),
-    ("Polls showed Varga about six points ahead.", "quantity", {"measure": "lead in points", "hedge": "about"}),
+    ("Polls showed Varga about six points ahead.", "quantity", {"measure": "poll lead in points", "hedge": "about"}),
     ("Her share of 54.6% is a gain of more than 13 points.", "quantity", {"measure": "gain in points"}),
     ("Smith scored 30 points in the win.", "quantity", {"measure": "points", "amount": "30"}),
     (
@@ -183,9 +183,9 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     (
         "Temperatures reached 41 degrees Celsius.",
         "quantity",
-        {"measure": "temperature", "amount": "41 degrees Celsius"},
+        {"measure": "temperature", "amount": "41", "unit": "degrees Celsius"},
     ),
-    ("The afternoon high reached 41C.", "quantity", {"measure": "temperature", "amount": "41C"}),
+    ("The afternoon high reached 41C.", "quantity", {"measure": "temperature", "amount": "41", "unit": "C"}),
     ("More than 140 homes were destroyed.", "quantity", {"measure": "homes destroyed", "hedge": "More than"}),
     ("Fire destroyed 12 barns and about 400 homes were threatened.", "quantity", {"measure": "homes threatened"}),
     ("It offered $38.50 a share in cash.", "quantity", {"measure": "price per share", "amount": "$38.50"}),
@@ -203,7 +203,7 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"measure": "length of embankment", "amount": "12-metre"},
     ),
     ("It entered the curve, where the speed limit is 40 mph.", "quantity", {"measure": "speed limit", "unit": "mph"}),
-    ("It imposed a temporary 40 km/h restriction on curves.", "quantity", {"measure": "speed limit"}),
+    ("It imposed a temporary 40 km/h restriction on curves.", "quantity", {"measure": "temporary speed limit"}),
     # roles
     (
         "Secretary of State Marco Rubio flew to Munich.",
@@ -422,7 +422,7 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"measure": "employees at the site", "hedge": "more than"},
     ),
     ("The new model will create 800 new jobs at Kessock.", "quantity", {"measure": "jobs at Kessock"}),
-    ("Brackwell employs about 9,000 people across Britain.", "quantity", {"measure": "employees"}),
+    ("Brackwell employs about 9,000 people across Britain.", "quantity", {"measure": "employees of Brackwell"}),
     ("The train entered the curve, where the speed limit is 40 mph.", "quantity", {"measure": "speed limit"}),
     (
         "Northline imposed a temporary 40 km/h restriction on all curves.",

@@ -13,6 +13,7 @@ from checker.offline.events import event_for
 from checker.offline.quantities.context import (
     RE_PART,
     RE_PART_BEFORE,
+    at_site,
     compared_figure,
     employer_of,
     hedge_before,
@@ -35,6 +36,8 @@ from checker.offline.quantities.patterns import (
     RE_CROWD,
     RE_DISTANCE,
     RE_LENGTH_ADJECTIVE,
+    RE_LIMIT_AFTER,
+    RE_LIMIT_BEFORE,
     RE_MAGNITUDE,
     RE_MARGIN,
     RE_MONEY_BEFORE,
@@ -51,6 +54,7 @@ from checker.offline.quantities.patterns import (
     RE_RECORD,
     RE_SCORE,
     RE_STATE,
+    RE_TEMPORARY,
     REPEATED_LENGTH_NOUNS,
     STATE_NOUNS,
     UNIT_MEASURES,
@@ -79,7 +83,7 @@ def find(doc: Doc) -> Iterator[Found]:
         if unit == "percent" and re.search(r"per\s+cent", amount):
             unit = "per cent"
         if measure == "share of the vote":
-            measure += vote_owner(doc, m_start)
+            measure += vote_owner(doc, m_start, m_end)
         found = event_for(doc, m_start, m_end, fallback=False)
         ev = found[0] if found else None
         attr, astart = attribution(doc, m_start, m_end)
@@ -214,6 +218,9 @@ def find(doc: Doc) -> Iterator[Found]:
         if measure == "jobs" and obj in ("workers", "employees", "staff"):
             measure = "jobs"
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
+        if obj and (RE_PART.match(text, m.end()) or RE_PART_BEFORE.search(text, max(0, st - 30), st)):
+            continue  # one part of a breakdown ("killed two women and a man")
+        measure = at_site(text, measure, m.end())
         yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, None, span_start=m.start())
     for m in RE_QTY_BEFORE.finditer(text):
         amount = m.group("amount")
@@ -230,6 +237,7 @@ def find(doc: Doc) -> Iterator[Found]:
                 measure = f"{measure} {st_m.group(1).lower()}"  # "140 homes destroyed" is not "400 homes threatened"
             elif measure == "employees" and (owner := employer_of(doc, m.start())):
                 measure = f"employees of {owner}"
+            measure = at_site(text, measure, m.end())
         else:
             tail = m.group().lower()
             measure = next(
@@ -325,13 +333,16 @@ def find(doc: Doc) -> Iterator[Found]:
         elif measure == "wind speed" and "wind" not in ctx and "gust" not in ctx:
             measure = "speed"
         if measure == "speed" and (
-            re.search(r"\b(?:limit|restriction)s?\s+(?:\w+\s+){0,2}$", text[max(s, m.start() - 30) : m.start()].lower())
-            or re.match(r"\s+(?:speed\s+)?(?:limit|restriction)", text[m.end() : m.end() + 20])
+            RE_LIMIT_BEFORE.search(text, max(s, m.start() - 30), m.start()) or RE_LIMIT_AFTER.match(text, m.end())
         ):
-            measure = "speed limit"  # "where the speed limit is 40 mph", "a 40 km/h restriction"
+            # "where the speed limit is 40 mph", "a 40 km/h restriction", "a 65 km/h curve"; one imposed for a
+            # while is another fact than the road's own limit
+            temporary = RE_TEMPORARY.search(text, max(s, m.start() - 30), m.start())
+            measure = "temporary speed limit" if temporary else "speed limit"
         st = m.start("hedge") if m.group("hedge") else m.start("amount")
-        amount = text[m.start("amount") : m.end("unit")] if measure == "temperature" else m.group("amount")
-        yield from emit(st, m.end(), amount, m.group("hedge"), measure, None if measure == "temperature" else unit)
+        if measure == "temperature":
+            unit = " ".join(m.group("unit").split())  # as written: "degrees Celsius", "41C", "°F"
+        yield from emit(st, m.end(), m.group("amount"), m.group("hedge"), measure, unit)
     for m in RE_SCORE.finditer(text):
         g = "amount" if m.group("amount") else "amount2"
         yield from emit(m.start(g), m.end(g), m.group(g), None, "score", None, span_start=m.start())

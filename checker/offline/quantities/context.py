@@ -10,7 +10,14 @@ import re
 from checker.offline.document import Doc
 from checker.offline.events import background_when
 from checker.offline.lexicon import HEDGE, NAME_TOKEN, NON_NAME, NUM_WORDS
-from checker.offline.quantities.patterns import PEOPLE_NOUNS, PLACE_HEADS, RE_NAMES, RE_OWNER
+from checker.offline.quantities.patterns import (
+    PEOPLE_NOUNS,
+    PLACE_HEADS,
+    POINTS_MEASURES,
+    RE_AT_SITE,
+    RE_NAMES,
+    RE_OWNER,
+)
 
 RE_PART = re.compile(rf"\s+and\s+(?:a|an|one|{NUM_WORDS}|\d+)\s+{PEOPLE_NOUNS}\b")
 RE_PART_BEFORE = re.compile(rf"\b(?i:a|an|one|{NUM_WORDS}|\d+)\s+{PEOPLE_NOUNS}\s+and\s+$")
@@ -31,11 +38,30 @@ def compared_figure(doc: Doc, start: int, end: int) -> bool:
     return background_when(doc, start, end) is None  # "up from nine in 2022" is the 2022 figure
 
 
-def vote_owner(doc: Doc, start: int) -> str:
-    """The person a share of the vote is, when the clause before it names one ("Varga won 54.6 percent")."""
-    s, _e = doc.sentence_of(start)
-    clause = max(s, doc.text.rfind(";", s, start) + 1)
+#: A vote share's candidate after it: "45.4 percent for Achterberg", "60% of the valid votes for Varga".
+RE_FOR_NAME = re.compile(r"\s+(?:of\s+the\s+(?:valid\s+)?votes?\s+)?for\s+(?=[A-Z])")
+RE_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def vote_owner(doc: Doc, start: int, end: int) -> str:
+    """The candidate a share of the vote is: the name after "for" ("45.4 percent for Achterberg"), else the
+    person the clause before it names ("Varga won 54.6 percent"), or the one a he/she there stands for ("He
+    won three wards with more than 60% of the vote")."""
+    s, e = doc.sentence_of(start)
+    text = doc.text
+    after = RE_FOR_NAME.match(text, end)
+    if after:
+        ms = doc.mentions_in(after.end(), min(e, after.end() + 60))
+        if ms and ms[0].start == after.end():
+            return f" of {ms[0].name}"
+    clause = max(s, text.rfind(";", s, start) + 1)
     mentions = doc.mentions_in(clause, start, outside_quotes=True)
+    pronoun = None
+    for pm in RE_PRONOUN.finditer(doc.masked, clause, start):
+        pronoun = pm.start()
+    if pronoun is not None and (not mentions or mentions[-1].end <= pronoun):
+        name = doc.last_person_before(pronoun)
+        return f" of {name}" if name else ""
     return f" of {mentions[-1].name}" if mentions else ""
 
 
@@ -46,16 +72,23 @@ RE_POINTS_NOUN = re.compile(
 
 def points_measure(doc: Doc, start: int, end: int) -> str | None:
     """What "N points" measures: a score ("scored 30 points"), or, among shares and polls, the margin, lead or
-    gain it is ("a gain of more than 13 points" -> gain in points, "six points ahead" -> lead in points);
+    gain it is ("a gain of more than 13 points" -> gain in points, "six points ahead" -> lead in points, a
+    poll's "poll lead in points", "rose by 13 points" -> change in points);
     None for points among shares that say neither."""
     s, e = doc.sentence_of(start)
     text = doc.text
-    if re.match(r"\s+(?:ahead|clear|in front)\b", text[end : end + 12]):
-        return "lead in points"
-    nm = RE_POINTS_NOUN.search(text[max(s, start - 50) : start].lower())
-    if nm:
-        return f"{nm.group(1)} in points"
     sentence = text[s:e].lower()
+    if re.match(r"\s+(?:ahead|clear|in front)\b", text[end : end + 12]):
+        measure: str | None = "lead in points"
+    elif nm := RE_POINTS_NOUN.search(text[max(s, start - 50) : start].lower()):
+        measure = f"{nm.group(1)} in points"
+    else:  # the words around it: "won by", "rose by", "trailing by" (points_measures.tsv)
+        near = text[max(s, start - 50) : min(e, end + 25)]
+        measure = next((m for rx, m in POINTS_MEASURES if rx.search(near)), None)
+    if measure == "lead in points" and "poll" in sentence:
+        return "poll lead in points"  # a poll's lead is no count of votes
+    if measure is not None:
+        return measure
     return None if re.search(r"%|\bper\s*cent|\bpoll|\bvote|\bshare|\brate\b", sentence) else "points"
 
 
@@ -116,3 +149,16 @@ def employer_of(doc: Doc, pos: int) -> str | None:
     if words[0] in NON_NAME or words[-1] in NON_NAME:
         return None
     return re.sub(r"[’']s$", "", om.group("name"))  # as written: a company ("Ostrander") is no person
+
+
+def at_site(text: str, measure: str, end: int) -> str:
+    """A headcount or job count at one place of work is the site's, not the whole employer's: "employees at
+    the site" ("3,100 workers already employed there", "employs 1,100 people at its main factory"), "jobs at
+    Kessock"."""
+    if measure not in ("employees", "jobs") and not measure.startswith("employees of "):
+        return measure
+    m = RE_AT_SITE.match(text, end)
+    if m is None:
+        return measure
+    head = "jobs" if measure == "jobs" else "employees"
+    return f"{head} at {m.group('name')}" if m.group("name") else f"{head} at the site"

@@ -174,3 +174,23 @@ MONEY_BEFORE = tables.pairs("money_before.tsv")
 RE_MONEY_BEFORE = re.compile(
     r"\b(?P<key>" + tables.longest_first(MONEY_BEFORE) + r")\s+(?:[\w’'-]+\s+){0,3}?(?:at|from|for|of)?\s*$"
 )
+LIMIT_WORDS = tables.alternation(tables.entries("limit_words.txt"))
+#: A limit named before a speed: "where the speed limit is 40 mph", "restrictions of 40 km/h".
+RE_LIMIT_BEFORE = re.compile(rf"(?i)\b(?:{LIMIT_WORDS})\s+(?:\w+\s+){{0,2}}$")
+#: A limit, or the stretch of road or track a speed names, after it: "a 40 km/h restriction", "a 65 km/h curve".
+RE_LIMIT_AFTER = re.compile(
+    rf"(?i)\s+(?:speed\s+)?(?:{LIMIT_WORDS}|{tables.alternation(tables.entries('speed_zone_nouns.txt'))})\b"
+)
+RE_TEMPORARY = re.compile(r"(?i)\b(?:temporary|temporarily|interim)\b")
+SITE_NOUNS = tables.alternation(tables.entries("site_nouns.txt"))
+#: A headcount at one site: "3,100 workers already employed there", "1,100 people at its main factory",
+#: "800 new jobs at Kessock".
+RE_AT_SITE = re.compile(
+    r"\s+(?:(?:people|workers|employees|staff)\s+)?(?:(?:already|currently|now)\s+)?(?:employed\s+|working\s+)?"
+    rf"(?:there\b|at\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){{0,2}}?(?:{SITE_NOUNS})\b|at\s+(?P<name>[A-Z][\w-]+)\b)"
+)
+#: Words near a number of points -> what it measures ("won by 9 points", "rose by 13 points", "trailing by 4").
+POINTS_MEASURES = [
+    (re.compile(rf"(?i)\b(?:{tables.alternation(words.split('|'))})\b"), measure)
+    for words, measure in tables.rows("points_measures.tsv", 2)
+]
