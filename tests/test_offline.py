@@ -55,7 +55,41 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "event_time",
         {"weekday": "Tuesday", "event_type": "meeting"},
     ),
+    # stages of the story's event: their own type, no participants, never the main event
+    (
+        "Inspectors from the Carling Road depot shut it down on Monday after tests found bacteria.",
+        "event_time",
+        {"weekday": "Monday", "event_type": "shutdown", "participants": []},
+    ),
+    (
+        "The first case was reported to the health unit on July 29, the health unit said.",
+        "event_time",
+        {"date": "July 29", "event_type": "first case", "participants": []},
+    ),
+    ("In the first round on March 1, Varga finished first.", "event_time", {"event_type": "first round"}),
+    # an earlier event given as context is its own event, dated in its type
+    (
+        "The derailment is the deadliest since the 2021 Redfern Lake derailment in Manitoba, which killed 11 people.",
+        "quantity",
+        {"amount": "11", "event_type": "derailment (2021)", "participants": []},
+    ),
+    (
+        "In February, a gunman killed five people at a shopping mall. A gunman opened fire in the office shooting.",
+        "quantity",
+        {"amount": "five", "event_type": "shooting (February)"},
+    ),
+    (
+        "Two people died in the fire, the deadliest since the Wolf Gulch Fire of 2020, which killed five people.",
+        "quantity",
+        {"amount": "Two", "event_type": "fire"},
+    ),
+    (
+        "The 2012 Port Cairn outbreak, which killed four people, led to a review of hospital water systems.",
+        "quantity",
+        {"amount": "four", "event_type": "outbreak (2012)"},
+    ),
     # durations
+    ("The company is offering an eight-year battery warranty.", "duration", {"amount": "eight-year"}),
     ("The leaders used their 90-minute phone call to talk.", "duration", {"amount": "90-minute", "hedge": None}),
     (
         "The Kremlin confirmed that the call lasted approximately one and a half hours.",
@@ -167,6 +201,8 @@ def test_pattern(sentence: str, kind: str, fields: dict[str, Any]) -> None:
 
 NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("No one was killed in the blast.", "quantity"),
+    # a stage is never the main event a bare weekday falls back to
+    ("Brackwell unveiled the Osprey on Tuesday. First deliveries follow.", "event_time"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),
     ("In a brief statement following the call, Trump spoke.", "duration"),
     ("Trump mentioned that Putin used his motto, “COMMON SENSE,” during their call.", "quote"),

@@ -101,17 +101,36 @@ class Inventory:
         key = (type_.strip(), tuple(sorted(participants)), status)
         found = self.events.get(key)
         if found is None:
+            base, when, background = _background_type(key[0])
             found = Event(
-                id=self._new_id(slug(type_)),
-                type=key[0],
+                id=self._new_id(slug(base)),
+                type=base,
                 participants=list(key[1]),
-                when=None,
+                when=when,
                 status=status,
                 part_of=None,
-                background=False,
+                background=background,
             )
             self.events[key] = found
         return found.id
+
+
+# "flood (2019)", "shooting (February)", "fire (background)": how 1.0 names an earlier event given as
+# context (``to_v1`` writes a background event so), read back as the type, its ``when`` and background.
+_BACKGROUND_TYPE = re.compile(
+    r"^(?P<type>.*\S)\s+\((?P<when>background|earlier|last \w+|(?:[\w.]+\s+)*(?:1[89]\d\d|20\d\d|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december)(?:\s+[\w.,]+)*)\)$",
+    re.IGNORECASE,
+)
+
+
+def _background_type(type_: str) -> tuple[str, str | None, bool]:
+    """A 1.0 event type as its 2.0 type, ``when`` and ``background``."""
+    m = _BACKGROUND_TYPE.match(type_)
+    if m is None:
+        return type_, None, False
+    when = m.group("when")
+    return m.group("type"), None if when.lower() == "background" else when, True
 
 
 def _voice_key(attribution: v1.Attribution) -> tuple[str, EntityType] | None:
