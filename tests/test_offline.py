@@ -67,6 +67,35 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"date": "July 29", "event_type": "first case", "participants": []},
     ),
     ("In the first round on March 1, Varga finished first.", "event_time", {"event_type": "first round"}),
+    # clock times: zones, conversions, an event noun between, game clocks
+    (
+        "The county ordered the evacuation of Cedar Hollow at 4:30 p.m., officials said.",
+        "event_time",
+        {"event_type": "evacuation", "time_of_day": "4:30 p.m.", "as_written": "at 4:30 p.m."},
+    ),
+    ("The fire was first reported at 2140 GMT near Harlow Road.", "event_time", {"as_written": "at 2140 GMT"}),
+    (
+        "Conditions were close to ideal for the 7:30 a.m. start (1030 GMT) of the race.",
+        "event_time",
+        {"event_type": "start", "as_written": "7:30 a.m. start (1030 GMT)"},
+    ),
+    (
+        "The earthquake struck at 14:05 GMT (10:05 a.m. EDT) near the coast.",
+        "event_time",
+        {"event_type": "earthquake", "as_written": "at 14:05 GMT (10:05 a.m. EDT)"},
+    ),
+    ("The explosion happened shortly after 9.30pm local time.", "event_time", {"time_of_day": "9.30pm local time"}),
+    (
+        "Succop kicked a 47-yard field goal with 10:03 to play in the third quarter.",
+        "event_time",
+        {"event_type": "field goal", "as_written": "10:03 to play in the third quarter"},
+    ),
+    (
+        "Chief Returning Officer Gareth Penhallow declared the result shortly after 11pm in the chamber.",
+        "event_time",
+        {"event_type": "declaration", "as_written": "shortly after 11pm"},
+    ),
+    ("The committee meets again on May 21.", "event_time", {"date": "May 21", "modality": "planned"}),
     # an earlier event given as context is its own event, dated in its type
     (
         "The derailment is the deadliest since the 2021 Redfern Lake derailment in Manitoba, which killed 11 people.",
@@ -201,6 +230,12 @@ def test_pattern(sentence: str, kind: str, fields: dict[str, Any]) -> None:
 
 NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("No one was killed in the blast.", "quantity"),
+    # a custom, a point in an event's progress, a time relative to the event, a dateline: no time of it
+    ("The race usually begins at the traditional 9 a.m. hour.", "event_time"),
+    ("The shelter had taken in about 300 people by midnight as the fire spread.", "event_time"),
+    ("Lines were de-energized at 11:00, three hours before the fire was reported.", "event_time"),
+    ("MARROW CREEK, Ontario, Feb 10 (Northern Wire) - The derailment killed three people.", "event_time"),
+    ("The Port Calder Herald, Monday 16 March 2026\n\nThe election was decisive.", "event_time"),
     # a stage is never the main event a bare weekday falls back to
     ("Brackwell unveiled the Osprey on Tuesday. First deliveries follow.", "event_time"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from checker.offline.attribution import attribution, modality
-from checker.offline.document import Doc, Found, Spans
+from checker.offline.document import Doc, Event, Found, Spans
 from checker.offline.events import event_for, span_with
 from checker.offline.lexicon import MONTHS, MONTHS_BEFORE_YEAR
 from checker.schema.v1 import EventTimeClaim, Weekday
@@ -26,14 +26,79 @@ _RE_DATE = re.compile(
     rf"|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS_BEFORE_YEAR})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?![\w])"
 )
 
+# A clock time with its zone and a conversion in brackets: "at 14:05 GMT (10:05 a.m. EDT)", "9.30pm local
+# time", "at 0412 GMT", "shortly after 7 a.m.", "the 7:30 a.m. start (1030 GMT)", "noon".
+_CLOCK = (
+    r"(?:(?<![\d:.,$£€])(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
+    r"|(?<![\d:.,$£€])(?:[01]?\d|2[0-3]):[0-5]\d(?![:.,]?\d)|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|Z)\b)"
+    r"|\bnoon\b|\bmidnight\b|\bmidday\b)"
+)
+_ZONE = r"(?:\s*(?:GMT|UTC|Z|[A-Z]{1,3}T)(?:[+-]\d{1,2})?\b|\s+(?:local|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+time\b)"
+_RE_CLOCK = re.compile(
+    r"(?:\b(?:[Aa]t|[Aa]round|[Aa]bout|[Uu]ntil|[Ff]rom|(?:[Jj]ust|[Ss]hortly)\s+(?:after|before)|[Bb]efore|"
+    r"[Aa]fter)\s+)*(?:(?:about|around|approximately|roughly)\s+)?"
+    rf"(?P<clock>{_CLOCK}{_ZONE}?)(?P<conv>(?:\s+(?:[a-z]+-)?[a-z]+)?\s*\(\s*(?:or\s+)?{_CLOCK}{_ZONE}?\s*\))?"
+)
+# Game clocks: "with 2:13 left in the fourth quarter", "10:03 to play in the third quarter".
+_RE_GAME_CLOCK = re.compile(
+    r"(?P<clock>(?<![\d:.])\d{1,2}:[0-5]\d)(?:\s+minutes?)?\s+(?:left|remaining|to play|to go)"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half|period))?"
+)
+# A time that is a custom or a schedule, not when this event happened: "from the traditional 9 a.m.".
+_RE_HABIT = re.compile(
+    r"\b(?:traditional|traditionally|usual|usually|normal|normally|customary|original|originally|scheduled|"
+    r"due|every|each|daily|nightly)\b(?:\s+\w+){0,3}\s+$",
+    re.IGNORECASE,
+)
+_RE_BY = re.compile(r"\b[Bb]y\s+$")
+_RE_RELATIVE = re.compile(r"\b(?:before|after|since|until|ahead of|prior to)\b")
+# A time given for readers elsewhere ("06:00 in Detroit"): whose clock it is cannot be told.
+_RE_ELSEWHERE = re.compile(r"\s+in\s+[A-Z][a-z]+")
+# The dateline or byline of an article: "MARROW CREEK, Ontario, Feb 3 (Wire) -", "Posted Wednesday, March 4,
+# 2026", "The Port Calder Herald, Monday 16 March 2026": when it was written, no event's time.
+_RE_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z.'’/ -]{2,}(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)*,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}"
+    r"(?:,[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*[-—–]"
+    r"|(?:[^\n.!?]{0,60}\b(?:Posted|Published|Updated|POSTED|PUBLISHED|UPDATED)\b[^\n]*|[^\n.!?]{0,80}\b(?:1[89]|20)\d\d\b"
+    r"[^\n.!?]{0,40})$)",
+    re.MULTILINE,
+)
+
+
+def _datelines(doc: Doc) -> Spans:
+    """The article's dateline and byline lines, near its top (where no event's time is written)."""
+    spans = Spans()
+    for m in _RE_DATELINE.finditer(doc.text, 0, min(len(doc.text), 1500)):
+        if m.group().strip() and not spans.overlaps(m.start(), m.end()):
+            spans.add(m.start(), m.end())
+    return spans
+
+
+def _relative_to(doc: Doc, end: int, noun: Event | None) -> bool:
+    """Whether a time is given relative to its event noun, or as a point in its progress, not as its time:
+    "at 11:00, three hours before the fire"."""
+    return noun is not None and noun.start >= end and _RE_RELATIVE.search(doc.text, end, noun.start) is not None
+
+
+def _planned(doc: Doc, start: int, end: int) -> str:
+    """The modality of a time: "meets again on May 21" is planned as much as "will meet"."""
+    found = modality(doc, start, end)
+    s, _e = doc.sentence_of(start)
+    if found == "happened" and re.search(
+        r"\b(?:again|later this|opens?|begins?|starts?)\b", doc.text[max(s, start - 30) : start]
+    ):
+        return "planned"
+    return found
+
 
 def find(doc: Doc) -> Iterator[Found]:
     """Weekdays (with a date, part of the day, a clock time) first, then bare dates not already covered."""
     text = doc.text
+    datelines = _datelines(doc)
     taken = Spans()  # the weekday phrases: a date inside one is not claimed again
     for m in _RE_WEEKDAY.finditer(text):
-        if doc.in_quote(m.start()):
-            continue
+        if doc.in_quote(m.start()) or datelines.overlaps(m.start(), m.end()) or m.group()[:3].lower() == "by ":
+            continue  # "by Tuesday evening": a point in its progress or a deadline, not when it happened
         found = event_for(doc, m.start(), m.end())
         if found is None:
             continue
@@ -57,7 +122,7 @@ def find(doc: Doc) -> Iterator[Found]:
                 "time_of_day": tod,
                 "as_written": as_written,
                 "hedge": None,
-                "modality": modality(doc, m.start(), m.end()),
+                "modality": _planned(doc, m.start(), m.end()),
                 "attribution": attribution(doc, m.start(), m.end())[0],
             },
             EventTimeClaim,
@@ -65,6 +130,10 @@ def find(doc: Doc) -> Iterator[Found]:
     for m in _RE_DATE.finditer(text):
         if taken.overlaps(m.start("date"), m.start("date") + 1) or doc.in_quote(m.start()):
             continue
+        if datelines.overlaps(m.start(), m.end()):
+            continue
+        if not taken.overlaps(m.start(), m.end()):
+            taken.add(m.start(), m.end())
         found = event_for(doc, m.start(), m.end(), fallback=False)
         if found is None:
             continue
@@ -80,8 +149,55 @@ def find(doc: Doc) -> Iterator[Found]:
                 "time_of_day": None,
                 "as_written": m.group().strip(),
                 "hedge": None,
-                "modality": modality(doc, m.start(), m.end()),
+                "modality": _planned(doc, m.start(), m.end()),
                 "attribution": attribution(doc, m.start(), m.end())[0],
+            },
+            EventTimeClaim,
+        )
+    yield from _clocks(doc, datelines, taken)
+
+
+def _clocks(doc: Doc, datelines: Spans, taken: Spans) -> Iterator[Found]:
+    """Clock times (with zones and conversions) and game clocks, outside quotations, datelines and the
+    weekday phrases already claimed; a custom or a schedule ("the traditional 9 a.m.") is no time."""
+    text = doc.text
+    found: list[tuple[int, int, str, str]] = []  # start, end, as written, the clock
+    for m in _RE_GAME_CLOCK.finditer(text):
+        found.append((m.start(), m.end(), m.group(), m.group("clock")))
+    games = Spans()
+    for start, end, _w, _c in found:
+        games.add(start, end)
+    for m in _RE_CLOCK.finditer(text):
+        if games.overlaps(m.start("clock"), m.end("clock")):
+            continue
+        end = m.end("conv") if m.group("conv") else m.end("clock")
+        found.append((m.start(), end, text[m.start() : end], m.group("clock")))
+    for start, end, written, clock in sorted(found):
+        if doc.in_quote(start) or datelines.overlaps(start, end) or taken.overlaps(start, end):
+            continue
+        s, _e = doc.sentence_of(start)
+        if _RE_HABIT.search(text, max(s, start - 40), start) or _RE_ELSEWHERE.match(text, end):
+            continue
+        if _RE_BY.search(text, max(s, start - 12), start):
+            continue  # "by midnight": a point in its progress, not when it happened
+        event = event_for(doc, start, end, scale="short")
+        if event is None or _relative_to(doc, end, event[1]):
+            continue
+        ev, noun = event
+        taken.add(start, end)
+        lo, hi = span_with(doc, start, end, noun, ev)
+        yield Found(
+            lo,
+            hi,
+            {
+                "event": ev,
+                "date": None,
+                "weekday": None,
+                "time_of_day": " ".join(clock.split()),
+                "as_written": written.strip(),
+                "hedge": None,
+                "modality": _planned(doc, start, end),
+                "attribution": attribution(doc, start, end)[0],
             },
             EventTimeClaim,
         )

@@ -132,6 +132,14 @@ def _backdrop(doc: Doc, start: int, noun: Event | None) -> str | None:
     return None
 
 
+# A determiner before an event noun that is also an ordinary word, a word or a clock time between:
+# "the vote", "their final", "the 7:30 a.m. start".
+_RE_DETERMINER = re.compile(
+    r"\b(?:the|a|an|their|his|her|its|this|that|last|next|first|second)\s+"
+    r"(?:\w+\s+|\d[\d:.]*\s*(?:[ap]\.?m\.?\s+)?)?$"
+)
+
+
 def find_events(doc: Doc) -> None:
     """Event nouns with canonical types, the article's main event, and dominant participants per type."""
     text = doc.text
@@ -148,8 +156,8 @@ def find_events(doc: Doc) -> None:
         ):
             continue
         if word in _DETERMINED:
-            prev = text[max(0, m.start() - 12) : m.start()].lower()
-            if not re.search(r"\b(?:the|a|an|their|his|her|its|this|that|last|next|first|second)\s+(?:\w+\s+)?$", prev):
+            prev = text[max(0, m.start() - 24) : m.start()].lower()
+            if not _RE_DETERMINER.search(prev):
                 continue
         if typ == "@talk":
             typ = doc.talk_type if has_call else (word if word in ("talks", "meeting") else "talks")
