@@ -96,6 +96,17 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"event_type": "declaration", "as_written": "shortly after 11pm"},
     ),
     ("The committee meets again on May 21.", "event_time", {"date": "May 21", "modality": "planned"}),
+    (
+        "Under the deal announced Monday, Corvane will pay $38.50 a share.",
+        "event_time",
+        {"weekday": "Monday", "modality": "happened", "event_type": "deal"},
+    ),
+    # an accident is named by its type alone: its operator, train and place vary from article to article
+    (
+        "A Northline Rail train derailed near Marrow Creek on Tuesday morning.",
+        "event_time",
+        {"event_type": "derailment", "participants": []},
+    ),
     # an earlier event given as context is its own event, dated in its type
     (
         "The derailment is the deadliest since the 2021 Redfern Lake derailment in Manitoba, which killed 11 people.",

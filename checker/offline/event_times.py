@@ -50,6 +50,7 @@ _RE_HABIT = re.compile(
     r"due|every|each|daily|nightly)\b(?:\s+\w+){0,3}\s+$",
     re.IGNORECASE,
 )
+_RE_PAST_VERB = re.compile(r"\b(?:[a-z]{2,}ed|said)\s+(?:on\s+)?$")
 _RE_BY = re.compile(r"\b[Bb]y\s+$")
 _RE_RELATIVE = re.compile(r"\b(?:before|after|since|until|ahead of|prior to)\b")
 # A time given for readers elsewhere ("06:00 in Detroit"): whose clock it is cannot be told.
@@ -81,9 +82,12 @@ def _relative_to(doc: Doc, end: int, noun: Event | None) -> bool:
 
 
 def _planned(doc: Doc, start: int, end: int) -> str:
-    """The modality of a time: "meets again on May 21" is planned as much as "will meet"."""
-    found = modality(doc, start, end)
+    """The modality of a time: "meets again on May 21" is planned as much as "will meet"; "announced
+    Monday" happened whatever the rest of its sentence says."""
     s, _e = doc.sentence_of(start)
+    if _RE_PAST_VERB.search(doc.text, max(s, start - 20), start):
+        return "happened"  # "the deal announced Monday, Corvane will pay": the time's own verb says it
+    found = modality(doc, start, end)
     if found == "happened" and re.search(
         r"\b(?:again|later this|opens?|begins?|starts?)\b", doc.text[max(s, start - 30) : start]
     ):

@@ -26,7 +26,7 @@ _DETERMINED = tables.wordset("determined_event_nouns.txt")
 
 
 def _classes() -> dict[str, frozenset[str]]:
-    kinds = ("people", "country", "single", "short", "long", "organisation", "stage")
+    kinds = ("people", "country", "single", "short", "long", "organisation", "stage", "unnamed")
     found: dict[str, set[str]] = {kind: set() for kind in kinds}
     for typ, kind in tables.rows("event_classes.tsv", 2):
         if kind not in found:
@@ -46,6 +46,9 @@ _ORG_EVENTS = _CLASSES["organisation"]
 #: Steps of the story's event (the evacuation, the first case, a touchdown): no participants, so that
 #: they meet across articles by their type alone, and never the main event's own figures.
 STAGE_EVENTS = _CLASSES["stage"]
+#: Accidents whose named things (the operator, the train, the place) differ from article to article: no
+#: participants, so that the one of a story meets whatever each article names beside it.
+_UNNAMED_EVENTS = _CLASSES["unnamed"]
 
 _RE_EVENT = re.compile(rf"(?<![\w-])({tables.longest_first(EVENT_NOUNS)})(?![\w-])", re.IGNORECASE)
 _RE_CALL_VERB_NEXT = re.compile(r"\s+(?:on|for|it|him|her|them|upon|off|in|out|up|back)\b")
@@ -194,8 +197,9 @@ def _entities_in(doc: Doc, start: int, end: int, typ: str) -> list[tuple[int, st
         return people
     # other events: named things (teams, storms, companies), people included
     for m in RE_CAPSEQ.finditer(doc.text, start, end):
-        if doc.in_headline(m.start()):
-            continue
+        bracketed = doc.text[m.start() - 1 : m.start()] == "(" and doc.text[m.end() : m.end() + 1] == ")"
+        if doc.in_headline(m.start()) or bracketed:
+            continue  # a headline's capitals say nothing; "(Meridian Wire)" is the dateline's outlet
         toks = m.group().split()
         while toks and toks[0] in ("The", "A", "An", "In", "On", "At", "By", "After", "When", "While"):
             toks.pop(0)
@@ -276,7 +280,7 @@ def _main_event(doc: Doc, scale: str | None) -> str | None:
 
 
 def _participants(doc: Doc, typ: str, s: int, e: int) -> list[str]:
-    if typ in STAGE_EVENTS:
+    if typ in STAGE_EVENTS or typ in _UNNAMED_EVENTS:
         return []
     dominant = doc.dominant.get(typ, [])
     local = []
