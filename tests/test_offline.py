@@ -101,6 +101,22 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "event_time",
         {"weekday": "Monday", "modality": "happened", "event_type": "deal"},
     ),
+    # a month alone, after in/for/until/since, for the event noun nearest it
+    (
+        "Production is scheduled to begin in June, with first customer deliveries in September.",
+        "event_time",
+        {"event_type": "deliveries", "date": "September", "modality": "planned"},
+    ),
+    (
+        "Production is scheduled to begin in June, with first customer deliveries in September.",
+        "event_time",
+        {"event_type": "production", "date": "June"},
+    ),
+    (
+        "First customer deliveries are planned for October.",
+        "event_time",
+        {"event_type": "deliveries", "as_written": "for October", "modality": "planned"},
+    ),
     # an accident is named by its type alone: its operator, train and place vary from article to article
     (
         "A Northline Rail train derailed near Marrow Creek on Tuesday morning.",
@@ -247,6 +263,7 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("Lines were de-energized at 11:00, three hours before the fire was reported.", "event_time"),
     ("MARROW CREEK, Ontario, Feb 10 (Northern Wire) - The derailment killed three people.", "event_time"),
     ("The Port Calder Herald, Monday 16 March 2026\n\nThe election was decisive.", "event_time"),
+    ("The outbreak may peak in May or June.", "event_time"),
     # a stage is never the main event a bare weekday falls back to
     ("Brackwell unveiled the Osprey on Tuesday. First deliveries follow.", "event_time"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),

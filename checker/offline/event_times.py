@@ -22,6 +22,8 @@ _RE_WEEKDAY = re.compile(
     r"(?P<time>\s+at\s+\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm))?"
 )
 _RE_DATE = re.compile(
+    rf"\b(?:[Ii]n|[Ff]or|[Uu]ntil|[Ss]ince|[Ff]rom)\s+(?:(?:early|late|mid-)\s*)?(?P<month>(?:{MONTHS_BEFORE_YEAR}))\b"
+    rf"(?!\s+\d|-)|"
     rf"(?:\b(?:[Oo]n|[Ii]n|[Bb]y|[Ss]ince)\s+)?\b(?P<date>(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS_BEFORE_YEAR})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?![\w])"
 )
@@ -50,7 +52,9 @@ _RE_HABIT = re.compile(
     r"due|every|each|daily|nightly)\b(?:\s+\w+){0,3}\s+$",
     re.IGNORECASE,
 )
-_RE_PAST_VERB = re.compile(r"\b(?:[a-z]{2,}ed|said)\s+(?:on\s+)?$")
+_RE_PAST_VERB = re.compile(
+    r"\b(?:(?!(?:plann|schedul|expect|slat|intend|propos|aim|earmark)ed\b)[a-z]{2,}ed|said)\s+(?:on\s+)?$"
+)
 _RE_BY = re.compile(r"\b[Bb]y\s+$")
 _RE_RELATIVE = re.compile(r"\b(?:before|after|since|until|ahead of|prior to)\b")
 # A time given for readers elsewhere ("06:00 in Detroit"): whose clock it is cannot be told.
@@ -132,7 +136,8 @@ def find(doc: Doc) -> Iterator[Found]:
             EventTimeClaim,
         )
     for m in _RE_DATE.finditer(text):
-        if taken.overlaps(m.start("date"), m.start("date") + 1) or doc.in_quote(m.start()):
+        first = m.start("month") if m.group("month") else m.start("date")
+        if taken.overlaps(first, first + 1) or doc.in_quote(m.start()):
             continue
         if datelines.overlaps(m.start(), m.end()):
             continue
@@ -148,7 +153,7 @@ def find(doc: Doc) -> Iterator[Found]:
             end,
             {
                 "event": ev,
-                "date": m.group("date"),
+                "date": m.group("month") or m.group("date"),
                 "weekday": None,
                 "time_of_day": None,
                 "as_written": m.group().strip(),
