@@ -101,6 +101,17 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "event_time",
         {"weekday": "Monday", "modality": "happened", "event_type": "deal"},
     ),
+    # a period of a game, for the play the sentence names
+    (
+        "Quinn's second interception of the game came at a crucial point in the 4th quarter.",
+        "event_time",
+        {"event_type": "interception", "as_written": "in the 4th quarter", "participants": []},
+    ),
+    (
+        "The Chiefs threatened later in the third quarter, but Quinn was picked off by Vontae Davis.",
+        "event_time",
+        {"event_type": "interception", "as_written": "later in the third quarter"},
+    ),
     # a month alone, after in/for/until/since, for the event noun nearest it
     (
         "Production is scheduled to begin in June, with first customer deliveries in September.",
@@ -146,6 +157,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
     ),
     # durations
     ("The company is offering an eight-year battery warranty.", "duration", {"amount": "eight-year"}),
+    (
+        "The marches came amid a 24-hour nationwide general strike that grounded all flights.",
+        "duration",
+        {"amount": "24-hour", "event_type": "strike"},
+    ),
     ("The leaders used their 90-minute phone call to talk.", "duration", {"amount": "90-minute", "hedge": None}),
     (
         "The Kremlin confirmed that the call lasted approximately one and a half hours.",
@@ -264,6 +280,8 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("MARROW CREEK, Ontario, Feb 10 (Northern Wire) - The derailment killed three people.", "event_time"),
     ("The Port Calder Herald, Monday 16 March 2026\n\nThe election was decisive.", "event_time"),
     ("The outbreak may peak in May or June.", "event_time"),
+    ("The Colts led the game in the third quarter.", "event_time"),
+    ("A gunman opened fire on Tuesday.", "event_time"),  # "opened fire" is no fire
     # a stage is never the main event a bare weekday falls back to
     ("Brackwell unveiled the Osprey on Tuesday. First deliveries follow.", "event_time"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from checker.offline.attribution import attribution, modality
 from checker.offline.document import Doc, Event, Found, Spans
-from checker.offline.events import event_for, span_with
+from checker.offline.events import event_for, span_with, stage_for
 from checker.offline.lexicon import MONTHS, MONTHS_BEFORE_YEAR
 from checker.schema.v1 import EventTimeClaim, Weekday
 
@@ -45,6 +45,11 @@ _RE_CLOCK = re.compile(
 _RE_GAME_CLOCK = re.compile(
     r"(?P<clock>(?<![\d:.])\d{1,2}:[0-5]\d)(?:\s+minutes?)?\s+(?:left|remaining|to play|to go)"
     r"(?:\s+(?:in|of)\s+(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half|period))?"
+)
+# A period of a game: "in the third quarter", "later in the 4th quarter", "early in the second half".
+_RE_PERIOD = re.compile(
+    r"(?:\b(?:[Ee]arly|[Ll]ate|[Ll]ater)\s+)?\b[Ii]n\s+the\s+(?:first|second|third|fourth|fifth|final|1st|2nd|3rd|4th|"
+    r"5th)\s+(?:quarter|half|period|inning|innings|set)\b"
 )
 # A time that is a custom or a schedule, not when this event happened: "from the traditional 9 a.m.".
 _RE_HABIT = re.compile(
@@ -164,6 +169,35 @@ def find(doc: Doc) -> Iterator[Found]:
             EventTimeClaim,
         )
     yield from _clocks(doc, datelines, taken)
+    yield from _periods(doc, taken)
+
+
+def _periods(doc: Doc, taken: Spans) -> Iterator[Found]:
+    """Periods of a game, for a play of it the sentence names ("his first interception ... in the third
+    quarter"): alone, a period says nothing of the whole game."""
+    for m in _RE_PERIOD.finditer(doc.text):
+        if doc.in_quote(m.start()) or taken.overlaps(m.start(), m.end()):
+            continue
+        found = stage_for(doc, m.start(), m.end())
+        if found is None:
+            continue
+        ev, noun = found
+        start, end = span_with(doc, m.start(), m.end(), noun, ev)
+        yield Found(
+            start,
+            end,
+            {
+                "event": ev,
+                "date": None,
+                "weekday": None,
+                "time_of_day": m.group().strip(),
+                "as_written": m.group().strip(),
+                "hedge": None,
+                "modality": _planned(doc, m.start(), m.end()),
+                "attribution": attribution(doc, m.start(), m.end())[0],
+            },
+            EventTimeClaim,
+        )
 
 
 def _clocks(doc: Doc, datelines: Spans, taken: Spans) -> Iterator[Found]:

@@ -135,11 +135,11 @@ def _backdrop(doc: Doc, start: int, noun: Event | None) -> str | None:
     return None
 
 
-# A determiner before an event noun that is also an ordinary word, a word or a clock time between:
-# "the vote", "their final", "the 7:30 a.m. start".
+# A determiner before an event noun that is also an ordinary word, a word, a clock time or a length
+# between: "the vote", "their final", "the 7:30 a.m. start", "a 24-hour nationwide general strike".
 _RE_DETERMINER = re.compile(
     r"\b(?:the|a|an|their|his|her|its|this|that|last|next|first|second)\s+"
-    r"(?:\w+\s+|\d[\d:.]*\s*(?:[ap]\.?m\.?\s+)?)?$"
+    r"(?:\w+\s+|\d[\d:.]*\s*(?:[ap]\.?m\.?\s+)?|\w+-[\w-]+\s+(?:\w+\s+){0,2})?$"
 )
 
 
@@ -159,7 +159,7 @@ def find_events(doc: Doc) -> None:
         ):
             continue
         if word in _DETERMINED:
-            prev = text[max(0, m.start() - 24) : m.start()].lower()
+            prev = text[max(0, m.start() - 40) : m.start()].lower()
             if not _RE_DETERMINER.search(prev):
                 continue
         if typ == "@talk":
@@ -261,6 +261,17 @@ def event_for(
     if chosen is None and not fallback:
         return None
     return EventRef(type=typ, participants=_participants(doc, typ, s, e)), chosen
+
+
+def stage_for(doc: Doc, start: int, end: int) -> tuple[EventRef, Event] | None:
+    """The stage of the story's event nearest a claim in its sentence ("his first interception ... in the
+    third quarter"), or None: for times that only a stage has, never the whole event."""
+    s, e = doc.sentence_of(start)
+    stages = [ev for ev in doc.events_between(s, e) if ev.type in STAGE_EVENTS]
+    if not stages:
+        return None
+    chosen = min(stages, key=lambda ev: start - ev.end if ev.end <= start else ev.start - end + 40)
+    return EventRef(type=chosen.type, participants=[]), chosen
 
 
 def _scale_ok(typ: str, scale: str | None) -> bool:
