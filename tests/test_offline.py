@@ -128,6 +128,12 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "event_time",
         {"event_type": "deliveries", "as_written": "for October", "modality": "planned"},
     ),
+    # a date with a year of its own, none of the story's, is an earlier event's
+    (
+        "The quake struck on Sunday. A 6.7-strength quake killed more than 26,000 people in Bam in December 2003.",
+        "event_time",
+        {"date": "December 2003", "event_type": "earthquake (2003)"},
+    ),
     # an accident is named by its type alone: its operator, train and place vary from article to article
     (
         "A Northline Rail train derailed near Marrow Creek on Tuesday morning.",
@@ -280,6 +286,8 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("MARROW CREEK, Ontario, Feb 10 (Northern Wire) - The derailment killed three people.", "event_time"),
     ("The Port Calder Herald, Monday 16 March 2026\n\nThe election was decisive.", "event_time"),
     ("The outbreak may peak in May or June.", "event_time"),
+    # a month alone for the main event's kind, that happened, is an earlier one
+    ("A quake hit Zarand in February, killing hundreds. The quake was felt widely.", "event_time"),
     ("The Colts led the game in the third quarter.", "event_time"),
     ("A gunman opened fire on Tuesday.", "event_time"),  # "opened fire" is no fire
     # a stage is never the main event a bare weekday falls back to

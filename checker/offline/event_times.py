@@ -11,7 +11,7 @@ from checker.offline.attribution import attribution, modality
 from checker.offline.document import Doc, Event, Found, Spans
 from checker.offline.events import event_for, span_with, stage_for
 from checker.offline.lexicon import MONTHS, MONTHS_BEFORE_YEAR
-from checker.schema.v1 import EventTimeClaim, Weekday
+from checker.schema.v1 import EventRef, EventTimeClaim, Weekday
 
 _RE_WEEKDAY = re.compile(
     r"(?:\b(?:[Oo]n|[Bb]y|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter)\s+)?"
@@ -84,6 +84,17 @@ def _datelines(doc: Doc) -> Spans:
     return spans
 
 
+def _dated_apart(doc: Doc, ev: EventRef, m: re.Match[str]) -> EventRef:
+    """A date with a year of its own that is none of the story's ("in December 2003") is an earlier
+    event's."""
+    if ev.type.endswith(")"):
+        return ev  # already an earlier event
+    year = next((b.label for b in doc.backdrops_between(m.start(), m.end()) if not b.opener), None)
+    if year is not None:
+        return EventRef(type=f"{ev.type} ({year})", participants=[])
+    return ev
+
+
 def _relative_to(doc: Doc, end: int, noun: Event | None) -> bool:
     """Whether a time is given relative to its event noun, or as a point in its progress, not as its time:
     "at 11:00, three hours before the fire"."""
@@ -152,6 +163,10 @@ def find(doc: Doc) -> Iterator[Found]:
         if found is None:
             continue
         ev, noun = found
+        mood = _planned(doc, m.start(), m.end())
+        if m.group("month") and mood == "happened" and ev.type == doc.main_event:
+            continue  # "the quake that hit Zarand in February": an earlier one, where the story's has a day
+        ev = _dated_apart(doc, ev, m)
         start, end = span_with(doc, m.start(), m.end(), noun, ev)
         yield Found(
             start,
@@ -163,7 +178,7 @@ def find(doc: Doc) -> Iterator[Found]:
                 "time_of_day": None,
                 "as_written": m.group().strip(),
                 "hedge": None,
-                "modality": _planned(doc, m.start(), m.end()),
+                "modality": mood,
                 "attribution": attribution(doc, m.start(), m.end())[0],
             },
             EventTimeClaim,

@@ -11,6 +11,7 @@ from checker.offline import tables
 from checker.offline.document import Backdrop, Doc, Event
 from checker.offline.lexicon import (
     COUNTRY_FORMS,
+    MONTHS,
     MONTHS_BEFORE_YEAR,
     MULTIWORD_COUNTRIES,
     NON_NAME,
@@ -74,7 +75,9 @@ _RE_OPENER = re.compile(
 )
 # Words of a relative clause after a comma: "the 2021 derailment, which killed 11 people" is still about it.
 _RE_CLAUSE_BREAK = re.compile(r";|[—–]|\s-\s|,(?!\s*(?:which|that|who|when|where|killing|leaving)\b)")
-_RE_FULL_DATE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?|(?:{MONTHS_BEFORE_YEAR}|May))\s+$")
+_RE_FULL_DATE = re.compile(
+    rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}),?)\s+$"
+)
 _RE_DATED_NOUN = re.compile(r"^(?:\s+(?:[A-Z][\w’'-]*|of|the))*\s+$")
 
 
