@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from checker.offline import EXTRACTOR_VERSION, extract
+from checker.offline import EXTRACTOR_VERSION, date_line, extract
 from checker.schema.v1 import GroundedClaim
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -290,6 +290,12 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     ("A quake hit Zarand in February, killing hundreds. The quake was felt widely.", "event_time"),
     ("The Colts led the game in the third quarter.", "event_time"),
     ("A gunman opened fire on Tuesday.", "event_time"),  # "opened fire" is no fire
+    # a date two clauses from its nearest event noun is not its date
+    (
+        "Her tally rose to 118,880 in the runoff, a gain of roughly 20,000, almost all of it from voters who had "
+        "backed candidates eliminated on 1 March.",
+        "event_time",
+    ),
     # a stage is never the main event a bare weekday falls back to
     ("Brackwell unveiled the Osprey on Tuesday. First deliveries follow.", "event_time"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),
@@ -424,6 +430,22 @@ def test_deterministic() -> None:
     for text in _all_texts():
         first = [g.model_dump_json() for g in extract(text)]
         assert first == [g.model_dump_json() for g in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("VARGA WINS\n\nThe Port Calder Herald, Monday 16 March 2026\n\nVarga won.", "Monday 16 March 2026"),
+        ("Posted Wednesday, March 4, 2026\nDUNMORE, Ohio — Workers met.", "Wednesday, March 4, 2026"),
+        ("Updated 4/9/2007 6:04 PM\nA man was shot.", "4/9/2007"),
+        ("MARROW CREEK, Ontario, Feb 10 (Northern Wire) - Three died.", None),  # no year: no date of its own
+        ("The plant opened on March 4, 2026, and employs 300 people.", None),  # a sentence, not a dateline
+    ],
+)
+def test_date_line(text: str, expected: str | None) -> None:
+    found = date_line(text)
+    assert (found.text if found is not None else None) == expected
+    assert found is None or text[found.start : found.end] == found.text
 
 
 def test_version_and_empty_text() -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from checker.offline.attribution import attribution, modality
 from checker.offline.document import Doc, Event, Found, Spans
 from checker.offline.events import event_for, span_with, stage_for
-from checker.offline.lexicon import MONTHS, MONTHS_BEFORE_YEAR
+from checker.offline.lexicon import MONTHS, MONTHS_BEFORE_YEAR, WEEKDAYS
 from checker.schema.v1 import EventRef, EventTimeClaim, Weekday
 
 _RE_WEEKDAY = re.compile(
@@ -75,6 +75,22 @@ _RE_DATELINE = re.compile(
 )
 
 
+# The date a dateline or byline gives with its year: "Wednesday, February 11, 2026", "16 March 2026", "4/9/2007".
+_RE_LINE_DATE = re.compile(
+    rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b"
+)
+
+
+def date_line(text: str) -> tuple[int, int] | None:
+    """Where the article's dateline or byline gives its date with a year, near its top, if it does."""
+    for m in _RE_DATELINE.finditer(text, 0, min(len(text), 1500)):
+        found = _RE_LINE_DATE.search(text, m.start(), m.end())
+        if found is not None:
+            return found.start(), found.end()
+    return None
+
+
 def _datelines(doc: Doc) -> Spans:
     """The article's dateline and byline lines, near its top (where no event's time is written)."""
     spans = Spans()
@@ -82,6 +98,12 @@ def _datelines(doc: Doc) -> Spans:
         if m.group().strip() and not spans.overlaps(m.start(), m.end()):
             spans.add(m.start(), m.end())
     return spans
+
+
+def _clauses_apart(doc: Doc, noun: Event, start: int, end: int) -> bool:
+    """Whether a date and the event noun nearest it lie two clauses apart (a comma and a long way between)."""
+    lo, hi = (noun.end, start) if noun.end <= start else (end, noun.start)
+    return hi - lo > 50 and re.search(r"[,;]", doc.text[lo:hi]) is not None
 
 
 def _dated_apart(doc: Doc, ev: EventRef, m: re.Match[str]) -> EventRef:
@@ -164,6 +186,8 @@ def find(doc: Doc) -> Iterator[Found]:
             continue
         ev, noun = found
         mood = _planned(doc, m.start(), m.end())
+        if noun is not None and _clauses_apart(doc, noun, m.start(), m.end()):
+            continue  # "... in the runoff, a gain of 20,000, from voters eliminated on 1 March": not its date
         if m.group("month") and mood == "happened" and ev.type == doc.main_event:
             continue  # "the quake that hit Zarand in February": an earlier one, where the story's has a day
         ev = _dated_apart(doc, ev, m)
