@@ -112,6 +112,13 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "event_time",
         {"event_type": "interception", "as_written": "later in the third quarter"},
     ),
+    # a weekday's possessive is the day of the event noun it is said of
+    (
+        "The co-op had not shut off power before the fire, despite Monday's red-flag warning, a spokesman said.",
+        "event_time",
+        {"weekday": "Monday", "event_type": "warning"},
+    ),
+    ("Next Sunday, the Houston Texans come to town for the game.", "event_time", {"modality": "planned"}),
     # a month alone, after in/for/until/since, for the event noun nearest it
     (
         "Production is scheduled to begin in June, with first customer deliveries in September.",

@@ -57,6 +57,8 @@ _RE_HABIT = re.compile(
     r"due|every|each|daily|nightly)\b(?:\s+\w+){0,3}\s+$",
     re.IGNORECASE,
 )
+_RE_NEXT = re.compile(r"\s*(?:[Nn]ext|[Tt]his coming|[Uu]pcoming)\b")
+_RE_POSSESSIVE = re.compile(r"[’']s\b")
 _RE_PAST_VERB = re.compile(
     r"\b(?:(?!(?:plann|schedul|expect|slat|intend|propos|aim|earmark)ed\b)[a-z]{2,}ed|said)\s+(?:on\s+)?$"
 )
@@ -127,6 +129,8 @@ def _planned(doc: Doc, start: int, end: int) -> str:
     """The modality of a time: "meets again on May 21" is planned as much as "will meet"; "announced
     Monday" happened whatever the rest of its sentence says."""
     s, _e = doc.sentence_of(start)
+    if _RE_NEXT.match(doc.text, start, end):
+        return "planned"  # "Next Sunday, the Texans come to Indy"
     if _RE_PAST_VERB.search(doc.text, max(s, start - 20), start):
         return "happened"  # "the deal announced Monday, Corvane will pay": the time's own verb says it
     found = modality(doc, start, end)
@@ -145,7 +149,9 @@ def find(doc: Doc) -> Iterator[Found]:
     for m in _RE_WEEKDAY.finditer(text):
         if doc.in_quote(m.start()) or datelines.overlaps(m.start(), m.end()) or m.group()[:3].lower() == "by ":
             continue  # "by Tuesday evening": a point in its progress or a deadline, not when it happened
-        found = event_for(doc, m.start(), m.end())
+        owned = doc.events_between(m.end(), m.end() + 30) if _RE_POSSESSIVE.match(text, m.end("day")) else []
+        # "Monday's red-flag warning": the day of the event noun it is said of, whatever stands nearer
+        found = event_for(doc, owned[0].start, owned[0].end) if owned else event_for(doc, m.start(), m.end())
         if found is None:
             continue
         ev, noun = found

@@ -142,7 +142,7 @@ def _backdrop(doc: Doc, start: int, noun: Event | None) -> str | None:
 # between: "the vote", "their final", "the 7:30 a.m. start", "a 24-hour nationwide general strike".
 _RE_DETERMINER = re.compile(
     r"\b(?:the|a|an|their|his|her|its|this|that|last|next|first|second)\s+"
-    r"(?:\w+\s+|\d[\d:.]*\s*(?:[ap]\.?m\.?\s+)?|\w+-[\w-]+\s+(?:\w+\s+){0,2})?$"
+    r"(?:[\w’']+\s+|\d[\d:.]*\s*(?:[ap]\.?m\.?\s+)?|\w+-[\w-]+\s+(?:\w+\s+){0,2})?$"
 )
 
 
