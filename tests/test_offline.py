@@ -112,6 +112,13 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "event_time",
         {"event_type": "interception", "as_written": "later in the third quarter"},
     ),
+    # a weekday with no event noun of its own is the main event's in the lede
+    (
+        "Two people were killed on Monday when a gunman opened fire at an office, police said. The shooting "
+        "shocked the suburb.",
+        "event_time",
+        {"weekday": "Monday", "event_type": "shooting"},
+    ),
     # a weekday's possessive is the day of the event noun it is said of
     (
         "The co-op had not shut off power before the fire, despite Monday's red-flag warning, a spokesman said.",
@@ -301,6 +308,12 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
     (
         "Her tally rose to 118,880 in the runoff, a gain of roughly 20,000, almost all of it from voters who had "
         "backed candidates eliminated on 1 March.",
+        "event_time",
+    ),
+    # ... and beyond the lede a later development's, no time of the main event
+    (
+        "The shooting shocked the quiet suburb of Troy, where crime is rare. Police said the suspect fled in a "
+        "dark car and was caught later. Investigators returned to the building on Wednesday to look for clues.",
         "event_time",
     ),
     # a stage is never the main event a bare weekday falls back to

@@ -57,6 +57,7 @@ _RE_HABIT = re.compile(
     r"due|every|each|daily|nightly)\b(?:\s+\w+){0,3}\s+$",
     re.IGNORECASE,
 )
+LEDE_SENTENCES = 2
 _RE_NEXT = re.compile(r"\s*(?:[Nn]ext|[Tt]his coming|[Uu]pcoming)\b")
 _RE_POSSESSIVE = re.compile(r"[’']s\b")
 _RE_PAST_VERB = re.compile(
@@ -91,6 +92,19 @@ def date_line(text: str) -> tuple[int, int] | None:
         if found is not None:
             return found.start(), found.end()
     return None
+
+
+def _lede_end(doc: Doc) -> int:
+    """Where the article's lede (its first two sentences of prose, past headlines and bylines) ends: the
+    main event's own day is written there, a weekday further on with no event noun is a later step's."""
+    seen = 0
+    for s, e in doc.sents:
+        if doc.in_headline(s) or len(doc.text[s:e].split()) < 8:
+            continue
+        seen += 1
+        if seen == LEDE_SENTENCES:
+            return e
+    return len(doc.text)
 
 
 def _datelines(doc: Doc) -> Spans:
@@ -145,6 +159,7 @@ def find(doc: Doc) -> Iterator[Found]:
     """Weekdays (with a date, part of the day, a clock time) first, then bare dates not already covered."""
     text = doc.text
     datelines = _datelines(doc)
+    lede_end = _lede_end(doc)
     taken = Spans()  # the weekday phrases: a date inside one is not claimed again
     for m in _RE_WEEKDAY.finditer(text):
         if doc.in_quote(m.start()) or datelines.overlaps(m.start(), m.end()) or m.group()[:3].lower() == "by ":
@@ -154,6 +169,9 @@ def find(doc: Doc) -> Iterator[Found]:
         found = event_for(doc, owned[0].start, owned[0].end) if owned else event_for(doc, m.start(), m.end())
         if found is None:
             continue
+        later = found[1] is None and m.start() > lede_end and not found[0].type.endswith(")")
+        if later and _planned(doc, m.start(), m.end()) == "happened":
+            continue  # with no event noun of its own, a past weekday beyond the lede is a later development's
         ev, noun = found
         date = None
         if m.group("date"):
