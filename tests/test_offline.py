@@ -175,6 +175,11 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         "quantity",
         {"amount": "four", "event_type": "outbreak (2012)"},
     ),
+    (
+        "The fire is the deadliest in decades. In 2023 it bought Halvorsen Rail, a deal that took 11 months to clear.",
+        "duration",
+        {"amount": "11 months", "event_type": "deal (2023)"},
+    ),
     # durations
     ("The company is offering an eight-year battery warranty.", "duration", {"amount": "eight-year"}),
     (
@@ -316,6 +321,9 @@ NEGATIVE_ROWS: list[tuple[str, str]] = [
         "dark car and was caught later. Investigators returned to the building on Wednesday to look for clues.",
         "event_time",
     ),
+    ("Organisers moved the race to avoid the midday heat.", "event_time"),
+    # years with no event noun in the sentence are a tenure or a career, no event's length
+    ("The fire burned for days. Dale Kimura, who has run the company for 14 years, said little.", "duration"),
     # a stage is never the main event a bare weekday falls back to
     ("Brackwell unveiled the Osprey on Tuesday. First deliveries follow.", "event_time"),
     ("Biden has not spoken to Putin in nearly three years.", "duration"),

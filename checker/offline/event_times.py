@@ -276,6 +276,8 @@ def _clocks(doc: Doc, datelines: Spans, taken: Spans) -> Iterator[Found]:
     for m in _RE_CLOCK.finditer(text):
         if games.overlaps(m.start("clock"), m.end("clock")):
             continue
+        if m.start() == m.start("clock") and m.group("clock")[0].isalpha():
+            continue  # "midday heat": noon, midday or midnight is a time only after a preposition
         end = m.end("conv") if m.group("conv") else m.end("clock")
         found.append((m.start(), end, text[m.start() : end], m.group("clock")))
     for start, end, written, clock in sorted(found):

@@ -70,8 +70,8 @@ _RE_PAST = re.compile(
     r"|the (?:previous|year before|prior) year)\b"
 )
 _RE_OPENER = re.compile(
-    rf"(?:In|Back in|During)\s+(?:(?:early|late|mid-)\s*)?(?P<label>(?:{MONTHS_BEFORE_YEAR})(?:\s+\d{{4}})?|"
-    r"(?:1[89]|20)\d\d),"
+    rf"(?:In|Back in|During)\s+(?:(?:early|late|mid-)\s*)?(?:(?P<label>(?:{MONTHS_BEFORE_YEAR})(?:\s+\d{{4}})?),"
+    r"|(?P<year>(?:1[89]|20)\d\d)\b,?)"
 )
 # Words of a relative clause after a comma: "the 2021 derailment, which killed 11 people" is still about it.
 _RE_CLAUSE_BREAK = re.compile(r";|[—–]|\s-\s|,(?!\s*(?:which|that|who|when|where|killing|leaving)\b)")
@@ -110,8 +110,9 @@ def _find_backdrops(doc: Doc) -> list[Backdrop]:
         while s < len(text) and text[s].isspace():
             s += 1
         opener = _RE_OPENER.match(text, s)
-        if opener is not None and opener.group("label") not in story:
-            found.append(Backdrop(opener.start(), opener.end(), opener.group("label"), True))
+        label = opener.group("label") or opener.group("year") if opener is not None else None
+        if opener is not None and label is not None and label not in story:
+            found.append(Backdrop(opener.start(), opener.end(), label, True))
     found.sort(key=lambda b: b.start)
     return found
 
