@@ -39,7 +39,7 @@ from checker.grounding import AnswerGrounding, ground, ground_answer, merge_grou
 from checker.llm import LLMClient, LLMSettings, OutputTooLong, Usage
 from checker.prompts import DEFAULT_EXTRACT_PROMPT, RenderedPrompt, render
 from checker.schema import ExtractionAnswer, ExtractorInfo, GroundedClaim, SourceClaims, v1
-from checker.schema.common import ModelFacing
+from checker.schema.common import ModelFacing, Span
 from checker.schema.convert import from_v1_claims
 from checker.segment import numbered
 from checker.sources import Source
@@ -239,13 +239,18 @@ def chunk_request(prompt: str, settings: LLMSettings, text: str, published: dt.d
 
 
 def source_claims_v1(
-    source: Source, extractor: ExtractorInfo, grounded: list[v1.GroundedClaim], ungrounded: list[v1.UngroundedClaim]
+    source: Source,
+    extractor: ExtractorInfo,
+    grounded: list[v1.GroundedClaim],
+    ungrounded: list[v1.UngroundedClaim],
+    date_line: Span | None = None,
 ) -> SourceClaims:
     """1.0 claims (the offline extractor's, a v1 answer's) as the claims file form 2.0."""
     entities, events, claims, lost = from_v1_claims(_dedupe_v1(grounded), ungrounded)
     return SourceClaims(
         source=source.meta,
         extractor=extractor,
+        date_line=date_line,
         entities=entities,
         events=events,
         claims=_dedupe(claims),
@@ -337,7 +342,7 @@ def extract_offline(source: Source) -> SourceClaims:
     from checker import offline
 
     info = ExtractorInfo(kind="offline", note=f"rules {offline.EXTRACTOR_VERSION}")
-    return source_claims_v1(source, info, offline.extract(source.text), [])
+    return source_claims_v1(source, info, offline.extract(source.text), [], offline.date_line(source.text))
 
 
 @contextlib.contextmanager

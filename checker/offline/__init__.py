@@ -41,7 +41,7 @@ from checker.schema.v1 import (
 
 EXTRACTOR_VERSION = "offline-1.1"
 
-__all__ = ["EXTRACTOR_VERSION", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "date_line", "extract"]
 
 _KINDS: dict[type, str] = {
     EventTimeClaim: "event_time",
@@ -104,3 +104,12 @@ def extract(text: str) -> list[GroundedClaim]:
         )
     out.sort(key=lambda g: (g.evidence.start, g.evidence.end, _KIND_ORDER[g.claim.kind]))
     return out
+
+
+def date_line(text: str) -> Span | None:
+    """The article's dateline or byline date ("Wednesday, February 11, 2026"), which dates its "yesterday"
+    and bare weekdays when no publication date is known; None when its top gives no date with a year."""
+    found = event_times.date_line(text)
+    if found is None:
+        return None
+    return Span(text=text[found[0] : found[1]], start=found[0], end=found[1])

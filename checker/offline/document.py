@@ -44,6 +44,17 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Backdrop:
+    """Words that date an earlier event than the story's: a year ("the 2021 derailment"), "last year", or a
+    month opening a sentence ("In February, a gunman killed five people")."""
+
+    start: int
+    end: int
+    label: str  # as written: "2021", "February", "last year"
+    opener: bool  # it opens its sentence, so it dates the whole sentence
+
+
+@dataclass(frozen=True)
 class Titled:
     """A name with its title, before it ("Kremlin spokesperson Dmitry Peskov") or after it (", the mayor")."""
 
@@ -115,6 +126,7 @@ class Doc:
         self.set_mentions([])
         self.set_events([])
         self.set_titled([])
+        self.set_backdrops([])
 
     def set_mentions(self, mentions: list[Mention]) -> None:
         """The people named, in text order (one regex pass: they never overlap)."""
@@ -132,6 +144,17 @@ class Doc:
         self._event_starts = [ev.start for ev in events]
         self._event_ends = sorted(ev.end for ev in events)
         self.main_events = {}
+
+    def set_backdrops(self, backdrops: list[Backdrop]) -> None:
+        """The words that date an earlier event ("the 2019 flood", "In February,"), sorted by start."""
+        self.backdrops = backdrops
+        self._backdrop_starts = [b.start for b in backdrops]
+
+    def backdrops_between(self, start: int, end: int) -> list[Backdrop]:
+        """Backdrops that start in [start, end), in order."""
+        lo = bisect_left(self._backdrop_starts, start)
+        hi = bisect_left(self._backdrop_starts, end)
+        return self.backdrops[lo:hi] if lo < hi else []
 
     def set_titled(self, titled: list[Titled]) -> None:
         """The titled names, sorted by start (they may overlap)."""

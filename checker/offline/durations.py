@@ -38,6 +38,7 @@ _RE_DUR_ADJECTIVE = re.compile(r"(?<![\w-])(?P<amount>lengthy|brief|marathon|hou
 _RE_OF_WHAT = re.compile(r"\s+(?:talks|negotiations|deliberations|play|fighting|war)")
 _RE_AFTER_OF = re.compile(r"\s+of\b")
 _RE_ONGOING = re.compile(r"\b(?:enters?|entering|is now|ongoing|continues|remains|has been|have been|still)\b")
+_RE_YEARS = re.compile(r"\b(?:years?|decades?)\b")
 #: Words between "brief"/"lengthy" and an event noun that mean the adjective describes something else.
 _GAP_STOP = tables.wordset("gap_stopwords.txt")
 
@@ -54,7 +55,8 @@ def find(doc: Doc) -> Iterator[Found]:
     def emit(m_start: int, m_end: int, amount: str, hedge: str | None, scale: str | None) -> Iterator[Found]:
         if seen.overlaps(m_start, m_end):
             return
-        found = event_for(doc, m_start, m_end, scale=scale)
+        # years with no event noun in the sentence are someone's tenure or career, no event's length
+        found = event_for(doc, m_start, m_end, scale=scale, fallback=not _RE_YEARS.search(amount))
         if found is None:
             return
         ev, noun = found

@@ -8,11 +8,12 @@ import re
 from collections import Counter
 
 from checker.offline import tables
-from checker.offline.document import Doc, Event
+from checker.offline.document import Backdrop, Doc, Event
 from checker.offline.lexicon import (
     COUNTRY_FORMS,
     MONTH_NAMES,
     MONTHS,
+    MONTHS_BEFORE_YEAR,
     MULTIWORD_COUNTRIES,
     NON_NAME,
     NUM_WORDS,
@@ -38,7 +39,7 @@ _RE_STATEMENT_BEFORE = re.compile(
 
 
 def _classes() -> dict[str, frozenset[str]]:
-    kinds = ("people", "country", "single", "short", "long", "organisation")
+    kinds = ("people", "country", "single", "short", "long", "organisation", "stage", "unnamed")
     found: dict[str, set[str]] = {kind: set() for kind in kinds}
     for typ, kind in tables.rows("event_classes.tsv", 2):
         if kind not in found:
@@ -55,6 +56,12 @@ _SINGLE_PARTICIPANT = _CLASSES["single"]
 _SHORT_EVENTS = _CLASSES["short"]
 _LONG_EVENTS = _CLASSES["long"]
 _ORG_EVENTS = _CLASSES["organisation"]
+#: Steps of the story's event (the evacuation, the first case, a touchdown): no participants, so that
+#: they meet across articles by their type alone, and never the main event's own figures.
+STAGE_EVENTS = _CLASSES["stage"]
+#: Accidents whose named things (the operator, the train, the place) differ from article to article: no
+#: participants, so that the one of a story meets whatever each article names beside it.
+_UNNAMED_EVENTS = _CLASSES["unnamed"]
 
 _RE_EVENT = re.compile(rf"(?<![\w-])({tables.longest_first(EVENT_NOUNS)})(?![\w-])", re.IGNORECASE)
 _RE_CALL_VERB_NEXT = re.compile(r"\s+(?:on|for|it|him|her|them|upon|off|in|out|up|back)\b")
@@ -64,6 +71,91 @@ _RE_VERB_EVENT = re.compile(
     rf"\b(?P<v>{tables.alternation(_VERB_EVENTS)}|"
     r"(?:cut|cutting|eliminate|eliminating|lay off|laying off|laid off|shed|shedding)"
     r"\s+(?:about\s+|some\s+|roughly\s+)?[\d,]+\s+(?:jobs|positions|workers|employees|staff)|\d{1,3}[-–]\d{1,3}\s+(?:win|victory|defeat|loss|draw|triumph))\b"
+)
+
+# What dates an earlier event than the story's: a year (not one of the story's own, not "since 2011"),
+# "last year", or a month opening a sentence ("In February, a gunman ...").
+_RE_YEAR = re.compile(r"(?<![\w$£€.,:/-])(?:1[89]\d\d|20\d\d)(?![\w%/-]|[.,:]\d)")
+_RE_SINCE = re.compile(r"\b(?:[Ss]ince|[Uu]ntil|[Bb]y|[Tt]hrough|[Tt]o)\s+(?:(?:early|late|mid-)\s*)?$")
+_RE_PAST = re.compile(
+    r"\b(?:last (?:year|season|month)|(?:a|one|two|three|four|five|\d+) years? (?:ago|earlier|before)"
+    r"|the (?:previous|year before|prior) year)\b"
+)
+_RE_OPENER = re.compile(
+    rf"(?:In|Back in|During)\s+(?:(?:early|late|mid-)\s*)?(?:(?P<label>(?:{MONTHS_BEFORE_YEAR})(?:\s+\d{{4}})?),"
+    r"|(?P<year>(?:1[89]|20)\d\d)\b,?)"
+)
+# Words of a relative clause after a comma: "the 2021 derailment, which killed 11 people" is still about it.
+_RE_CLAUSE_BREAK = re.compile(r";|[—–]|\s-\s|,(?!\s*(?:which|that|who|when|where|killing|leaving)\b)")
+_RE_FULL_DATE = re.compile(
+    rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}),?)\s+$"
+)
+_RE_DATED_NOUN = re.compile(r"^(?:\s+(?:[A-Z][\w’'-]*|of|the))*\s+$")
+
+
+def _story_years(doc: Doc) -> frozenset[str]:
+    """The years of the story itself: those of a full date ("Feb. 10, 2026") or a dateline or byline line
+    ("Posted Wednesday, March 4, 2026") near its top."""
+    text = doc.text
+    years = set()
+    for m in _RE_YEAR.finditer(text, 0, 600):
+        line_end = text.find("\n", m.end())
+        line = text[text.rfind("\n", 0, m.start()) + 1 : line_end if line_end >= 0 else len(text)].rstrip()
+        if _RE_FULL_DATE.search(text, max(0, m.start() - 16), m.start()) or not line.endswith(
+            (".", "!", "?", "”", '"')
+        ):
+            years.add(m.group())
+    return frozenset(years)
+
+
+def _find_backdrops(doc: Doc) -> list[Backdrop]:
+    text = doc.text
+    story = _story_years(doc)
+    found: list[Backdrop] = []
+    for m in _RE_YEAR.finditer(text):
+        if m.group() in story or _RE_SINCE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        found.append(Backdrop(m.start(), m.end(), m.group(), False))
+    for m in _RE_PAST.finditer(text):
+        found.append(Backdrop(m.start(), m.end(), m.group(), False))
+    for s, _e in doc.sents:
+        while s < len(text) and text[s].isspace():
+            s += 1
+        opener = _RE_OPENER.match(text, s)
+        label = opener.group("label") or opener.group("year") if opener is not None else None
+        if opener is not None and label is not None and label not in story:
+            found.append(Backdrop(opener.start(), opener.end(), label, True))
+    found.sort(key=lambda b: b.start)
+    return found
+
+
+def _backdrop(doc: Doc, start: int, noun: Event | None) -> str | None:
+    """The label of the earlier event a claim at ``start`` is about: its event noun is dated ("the 2019
+    flood", "the Wolf Gulch Fire of 2020"), or a backdrop before it dates its clause; else None."""
+    s, e = doc.sentence_of(start)
+    text = doc.text
+    if noun is not None:
+        for b in doc.backdrops_between(max(s, noun.start - 40), min(e, noun.end + 9)):
+            if b.end <= noun.start and _RE_DATED_NOUN.match(text, b.end, noun.start):
+                return b.label
+            if b.start >= noun.end and re.fullmatch(r"\s+of\s+", text[noun.end : b.start]):
+                return b.label
+    for b in reversed(doc.backdrops_between(s, start)):
+        if b.end > start:
+            continue
+        gap = text[b.end : start]
+        if b.opener and ";" not in gap:
+            return b.label
+        if not b.opener and not _RE_CLAUSE_BREAK.search(gap):
+            return b.label
+    return None
+
+
+# A determiner before an event noun that is also an ordinary word, a word, a clock time or a length
+# between: "the vote", "their final", "the 7:30 a.m. start", "a 24-hour nationwide general strike".
+_RE_DETERMINER = re.compile(
+    r"\b(?:the|a|an|their|his|her|its|this|that|last|next|first|second)\s+"
+    r"(?:[\w’']+\s+|\d[\d:.]*\s*(?:[ap]\.?m\.?\s+)?|\w+-[\w-]+\s+(?:\w+\s+){0,2})?$"
 )
 
 
@@ -83,25 +175,26 @@ def find_events(doc: Doc) -> None:
         ):
             continue
         if word in _DETERMINED:
-            prev = text[max(0, m.start() - 12) : m.start()].lower()
-            if not re.search(r"\b(?:the|a|an|their|his|her|its|this|that|last|next|first|second)\s+(?:\w+\s+)?$", prev):
+            prev = text[max(0, m.start() - 40) : m.start()].lower()
+            if not _RE_DETERMINER.search(prev):
                 continue
         if typ == "@talk":
             typ = doc.talk_type if has_call else (word if word in ("talks", "meeting") else "talks")
         events.append(Event(m.start(1), m.end(1), typ))
     for m in _RE_VERB_EVENT.finditer(text):
         v = m.group("v")
-        typ = "match" if v[0].isdigit() else "layoffs" if " " in v and v[0] in "clse" else _VERB_EVENTS[v]
+        typ = _VERB_EVENTS.get(v) or ("match" if v[0].isdigit() else "layoffs")
         if typ == "@talk":
             typ = doc.talk_type
         events.append(Event(m.start(), m.end(), typ))
     events.sort(key=lambda ev: ev.start)
     doc.set_events(events)
     doc.year, doc.month = _doc_date(doc)
-    counts = Counter(e.type for e in events)
+    doc.set_backdrops(_find_backdrops(doc))
+    counts = Counter(e.type for e in events if e.type not in STAGE_EVENTS)
     if counts:
         doc.main_event = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    for typ in counts:
+    for typ in Counter(e.type for e in events):
         doc.dominant[typ] = _dominant_participants(doc, typ)
 
 
@@ -121,8 +214,9 @@ def _entities_in(doc: Doc, start: int, end: int, typ: str) -> list[tuple[int, st
         return people
     # other events: named things (teams, storms, companies), people included
     for m in RE_CAPSEQ.finditer(doc.text, start, end):
-        if doc.in_headline(m.start()):
-            continue
+        bracketed = doc.text[m.start() - 1 : m.start()] == "(" and doc.text[m.end() : m.end() + 1] == ")"
+        if doc.in_headline(m.start()) or bracketed:
+            continue  # a headline's capitals say nothing; "(Meridian Wire)" is the dateline's outlet
         toks = m.group().split()
         while toks and toks[0] in ("The", "A", "An", "In", "On", "At", "By", "After", "When", "While"):
             toks.pop(0)
@@ -159,7 +253,8 @@ def event_for(
 
     A claim whose clause dates it to another year ("the 2021 derailment, which killed 11", "up from nine
     in 2022", "five years ago") is about an earlier event: its type carries that ``when`` in parentheses
-    ("derailment (2021)"), the 1.0 form of a background event, even with no event noun near."""
+    ("derailment (2021)"), the 1.0 form of a background event, even with no event noun near; so is a
+    claim about an earlier event the text sets up (see ``_backdrop``)."""
     if doc.in_dateline(start):  # the article's own date is about no event
         return None
     if _RE_BOUND_DAY.match(doc.text, start, end):
@@ -169,6 +264,8 @@ def event_for(
     if _RE_STATEMENT_BEFORE.search(doc.text, max(0, at - 40), at):
         return None  # "officials said on Wednesday": the statement's time, not the event's
     found = _event_for(doc, start, end, scale, fallback)
+    if found is not None and found[0].type.endswith(")"):
+        return found  # already dated by an earlier event the text sets up (see ``_backdrop``)
     when = background_when(doc, start, end)
     if when is None:
         return found
@@ -198,14 +295,28 @@ def _event_for(
         else:
             chosen = cands[0]
         typ = chosen.type
-    elif fallback:
+    else:
         typ_opt = _main_event(doc, scale)
         if typ_opt is None:
             return None
         typ = typ_opt
-    else:
+    earlier = _backdrop(doc, start, chosen)
+    if earlier is not None:
+        return EventRef(type=f"{typ} ({earlier})", participants=[]), chosen
+    if chosen is None and not fallback:
         return None
     return EventRef(type=typ, participants=_participants(doc, typ, s, e)), chosen
+
+
+def stage_for(doc: Doc, start: int, end: int) -> tuple[EventRef, Event] | None:
+    """The stage of the story's event nearest a claim in its sentence ("his first interception ... in the
+    third quarter"), or None: for times that only a stage has, never the whole event."""
+    s, e = doc.sentence_of(start)
+    stages = [ev for ev in doc.events_between(s, e) if ev.type in STAGE_EVENTS]
+    if not stages:
+        return None
+    chosen = min(stages, key=lambda ev: start - ev.end if ev.end <= start else ev.start - end + 40)
+    return EventRef(type=chosen.type, participants=[]), chosen
 
 
 def _scale_ok(typ: str, scale: str | None) -> bool:
@@ -217,14 +328,16 @@ def _scale_ok(typ: str, scale: str | None) -> bool:
 
 
 def _main_event(doc: Doc, scale: str | None) -> str | None:
-    """The most frequent event type of the scale (ties: alphabetical), counted once per document."""
+    """The most frequent event type of the scale (ties: alphabetical), never a stage, counted once per document."""
     if scale not in doc.main_events:
-        counts = Counter(ev.type for ev in doc.events if _scale_ok(ev.type, scale))
+        counts = Counter(ev.type for ev in doc.events if _scale_ok(ev.type, scale) and ev.type not in STAGE_EVENTS)
         doc.main_events[scale] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else None
     return doc.main_events[scale]
 
 
 def _participants(doc: Doc, typ: str, s: int, e: int) -> list[str]:
+    if typ in STAGE_EVENTS or typ in _UNNAMED_EVENTS:
+        return []
     dominant = doc.dominant.get(typ, [])
     local = []
     for _, name in _entities_in(doc, s, e, typ):

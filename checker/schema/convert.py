@@ -65,9 +65,6 @@ def slug(text: str) -> str:
     return handle if handle[0].isalpha() else "x_" + handle
 
 
-_EARLIER_TYPE = re.compile(r"(?P<type>\S.*?)\s+\((?P<when>[^()]+)\)")
-
-
 class Inventory:
     """Entities and events collected while converting, each named once, ids unique and stable."""
 
@@ -106,20 +103,36 @@ class Inventory:
         key = (type_.strip(), tuple(sorted(participants)), status)
         found = self.events.get(key)
         if found is None:
-            # "flood (2019)": the 1.0 form of a background event with its when (as :func:`to_v1` writes it)
-            earlier = _EARLIER_TYPE.fullmatch(key[0])
-            when = earlier.group("when").strip() if earlier else None
+            base, when, background = _background_type(key[0])
             found = Event(
-                id=self._new_id(slug(earlier.group("type") if earlier else type_)),
-                type=earlier.group("type").strip() if earlier else key[0],
+                id=self._new_id(slug(base)),
+                type=base,
                 participants=list(key[1]),
-                when=None if when is None or when == "background" else when,
+                when=when,
                 status=status,
                 part_of=None,
-                background=earlier is not None,
+                background=background,
             )
             self.events[key] = found
         return found.id
+
+
+# "flood (2019)", "shooting (February)", "fire (background)": how 1.0 names an earlier event given as
+# context (``to_v1`` writes a background event so), read back as the type, its ``when`` and background.
+_BACKGROUND_TYPE = re.compile(
+    r"^(?P<type>.*\S)\s+\((?P<when>background|earlier|last \w+|(?:[\w-]+\s+){1,3}ago|(?:[\w.]+\s+)*(?:1[89]\d\d|20\d\d|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december)(?:\s+[\w.,]+)*)\)$",
+    re.IGNORECASE,
+)
+
+
+def _background_type(type_: str) -> tuple[str, str | None, bool]:
+    """A 1.0 event type as its 2.0 type, ``when`` and ``background``."""
+    m = _BACKGROUND_TYPE.match(type_)
+    if m is None:
+        return type_, None, False
+    when = m.group("when")
+    return m.group("type"), None if when.lower() == "background" else when, True
 
 
 def _voice_key(attribution: v1.Attribution) -> tuple[str, EntityType] | None:
