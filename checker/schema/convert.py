@@ -120,7 +120,8 @@ class Inventory:
 # "flood (2019)", "shooting (February)", "fire (background)": how 1.0 names an earlier event given as
 # context (``to_v1`` writes a background event so), read back as the type, its ``when`` and background.
 _BACKGROUND_TYPE = re.compile(
-    r"^(?P<type>.*\S)\s+\((?P<when>background|earlier|last \w+|(?:[\w-]+\s+){1,3}ago|(?:[\w.]+\s+)*(?:1[89]\d\d|20\d\d|january|february|"
+    r"^(?P<type>.*\S)\s+\((?P<when>background|earlier|last \w+|(?:[\w-]+\s+){1,3}ago|"
+    r"(?:[\w.]+\s+)*(?:1[89]\d\d|20\d\d|january|february|"
     r"march|april|may|june|july|august|september|october|november|december)(?:\s+[\w.,]+)*)\)$",
     re.IGNORECASE,
 )
