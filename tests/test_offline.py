@@ -67,6 +67,23 @@ ROWS: list[tuple[str, str, dict[str, Any]]] = [
         {"date": "July 29", "event_type": "first case", "participants": []},
     ),
     ("In the first round on March 1, Varga finished first.", "event_time", {"event_type": "first round"}),
+    # another race the article names by a different office keeps its own date
+    (
+        "Varga won the mayoral runoff on Sunday. Her party won 14 seats in the council elections held on March 1.",
+        "event_time",
+        {"date": "March 1", "event_type": "council election"},
+    ),
+    (
+        "Varga won the runoff on Sunday, unlike in previous municipal elections. "
+        "Her party won seats in the council elections held on March 1.",
+        "event_time",
+        {"date": "March 1", "event_type": "council election"},
+    ),
+    (
+        "Varga won the mayoral runoff on Sunday. The mayoral race was close.",
+        "event_time",
+        {"weekday": "Sunday", "event_type": "election"},
+    ),
     # clock times: zones, conversions, an event noun between, game clocks
     (
         "The county ordered the evacuation of Cedar Hollow at 4:30 p.m., officials said.",

@@ -39,7 +39,7 @@ from checker.schema.v1 import (
     RoleClaim,
 )
 
-EXTRACTOR_VERSION = "offline-1.1"
+EXTRACTOR_VERSION = "offline-2.0"
 
 __all__ = ["EXTRACTOR_VERSION", "date_line", "extract"]
 

@@ -26,6 +26,8 @@ from checker.schema.v1 import EventRef
 EVENT_NOUNS = tables.pairs("event_nouns.tsv")
 _VERB_EVENTS = tables.pairs("event_verbs.tsv")
 _DETERMINED = tables.wordset("determined_event_nouns.txt")
+_ELECTION_OFFICES = tables.wordset("election_offices.txt")
+_RE_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _STATEMENT_VERBS = tables.alternation(tables.entries("statement_verbs.txt"))
 _RE_BOUND_DAY = re.compile(
     r"(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+(?:(?:early|late|last|this|next)\s+)?"
@@ -188,7 +190,7 @@ def find_events(doc: Doc) -> None:
             typ = doc.talk_type
         events.append(Event(m.start(), m.end(), typ))
     events.sort(key=lambda ev: ev.start)
-    doc.set_events(events)
+    doc.set_events(_other_races(text, events))
     doc.year, doc.month = _doc_date(doc)
     doc.set_backdrops(_find_backdrops(doc))
     counts = Counter(e.type for e in events if e.type not in STAGE_EVENTS)
@@ -196,6 +198,32 @@ def find_events(doc: Doc) -> None:
         doc.main_event = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
     for typ in Counter(e.type for e in events):
         doc.dominant[typ] = _dominant_participants(doc, typ)
+
+
+def _other_races(text: str, events: list[Event]) -> list[Event]:
+    """An election the article names by another office than its own race's is another event.
+
+    A story about a mayoral runoff that says "the party won 14 seats in the council elections held on
+    March 1" dates the council elections, not the runoff. When an article names elections by two or
+    more offices (the word before the noun, ``data/election_offices.txt``), its own race is the office of
+    its first election when that one names an office, else the office it names most (ties: the first
+    named); the others become "<office> election", apart from it."""
+    offices: dict[int, str] = {}
+    for i, ev in enumerate(events):
+        if ev.type == "election":
+            m = _RE_WORD_BEFORE.search(text, max(0, ev.start - 24), ev.start)
+            if m and m.group(1) in _ELECTION_OFFICES:
+                offices[i] = m.group(1)
+    named = Counter(offices.values())
+    if len(named) < 2:
+        return events
+    prefer = offices.get(next(i for i, ev in enumerate(events) if ev.type == "election"))
+    order = {office: i for i, office in sorted(offices.items(), reverse=True)}  # first mention of each
+    own = sorted(named, key=lambda office: (office != prefer, -named[office], order[office]))[0]
+    return [
+        Event(ev.start, ev.end, f"{offices[i]} election") if offices.get(i, own) != own else ev
+        for i, ev in enumerate(events)
+    ]
 
 
 def _entities_in(doc: Doc, start: int, end: int, typ: str) -> list[tuple[int, str]]:
