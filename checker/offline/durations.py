@@ -21,7 +21,7 @@ _AMOUNT_DUR = (
     rf"months?|years?|decades?))"
 )
 _RE_DUR_ADJ = re.compile(
-    rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>(?:\d+(?:\.\d+)?|{NUM_WORDS}|half|an hour and a half|"
+    rf"\b(?=\w)(?:(?P<hedge>{HEDGE})\s+|)(?P<amount>(?:\d+(?:\.\d+)?|{NUM_WORDS}|half|an hour and a half|"
     rf"one and a half)[- ](?:second|minute|hour|day|week|month|year)s?(?:[- ]long)?|(?:hour|day|week|month|year|"
     r"hours|days|weeks|months|years)-long|an hour and a half|one and a half hours?)(?=\s+(?:[\w“”\"-]+\s+){0,3}?"
     r"(?P<noun>[a-z][\w-]*))",

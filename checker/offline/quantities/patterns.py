@@ -36,7 +36,7 @@ RE_OWNER = re.compile(
 RE_NAMES = re.compile(rf"(?<![\w’'-]){NAME_TOKEN}(?:[’']s)?(?: {NAME_TOKEN}){{0,4}}(?![\w-])")
 
 RE_QTY_BEFORE = re.compile(
-    rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?:\s+(?:more|additional|other|new|confirmed|reported|"
+    rf"\b(?=\w)(?:(?P<hedge>{HEDGE})\s+|)(?P<amount>{NUMBER})(?:\s+(?:more|additional|other|new|confirmed|reported|"
     rf"suspected|total))?\s+(?:of\s+)?"
     r"(?:(?!basis\b|percentage\b)[a-z][a-z-]{2,}\s+(?=(?:" + tables.longest_first(MEASURE_AFTER) + r")\b))?"
     rf"(?:(?:(?:the\s+)?{PEOPLE_NOUNS}\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+|"
@@ -58,11 +58,11 @@ RE_QTY_TOLL = re.compile(
     rf"(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>{NUMBER})(?P<pct>\s*(?:%|percent|per cent))?(?![\w-])"
 )
 RE_QTY_PCT = re.compile(
-    rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d+(?:\.\d+)?|{NUM_WORDS})(?P<unit>\s*%|\s+percent|\s+per cent)"
+    rf"\b(?=\w)(?:(?P<hedge>{HEDGE})\s+|)(?P<amount>\d+(?:\.\d+)?|{NUM_WORDS})(?P<unit>\s*%|\s+percent|\s+per cent)"
     r"(?P<after>\s+of\s+(?:the\s+)?(?P<of>[\w-]+(?:\s+[\w-]+)?))?"
 )
 RE_QTY_UNIT = re.compile(
-    rf"\b(?:(?P<hedge>{HEDGE})\s+)?(?P<amount>\d+(?:\.\d+)?|{NUM_WORDS})\s*(?:-\s*)?(?P<unit>inches|inch|"
+    rf"\b(?=\w)(?:(?P<hedge>{HEDGE})\s+|)(?P<amount>\d+(?:\.\d+)?|{NUM_WORDS})\s*(?:-\s*)?(?P<unit>inches|inch|"
     r"millimet(?:re|er)s|mm|centimet(?:re|er)s|cm|mph|km/h|kph|miles per hour|"
     r"degrees(?:\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b)?|°\s?[CF]\b|(?<=\d)[CF]\b)(?![\w])"
 )
@@ -76,7 +76,7 @@ SCALE = r"(?:\s*(?:million|billion|trillion|thousand|mn|bn|m|b|k)\b)?"
 CURRENCY = r"(?:US|C|A|NZ|HK|S)?[$€£]"
 #: A sum of money: "$3.4m", "€2 million", "US$115 million", "2 million euros", "£450,000".
 RE_QTY_MONEY = re.compile(
-    rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?P<amount>(?<![\w$€£]){CURRENCY}\s?\d[\d,]*(?:\.\d+)?{SCALE}"
+    rf"(?:\b(?P<hedge>{HEDGE})\s+|)(?P<amount>(?<![\w$€£]){CURRENCY}\s?\d[\d,]*(?:\.\d+)?{SCALE}"
     r"|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:dollars|euros|pounds)"
     r"|\b\d[\d,]*(?:\.\d+)?-(?:pound|dollar|euro))(?![\w])"
 )
