@@ -23,12 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # (extractor, split): (must conflicts found at least, agreements falsely flagged at most,
 #                      conflict flags on the no-conflict stories at most)
 FLOORS: dict[tuple[str, str], tuple[int, int, int]] = {
-    ("offline", "dev"): (15, 2, 9),
+    ("offline", "dev"): (49, 0, 0),
     ("llm:extract_claims.v1", "dev"): (36, 1, 15),
     ("llm:extract_claims.v2", "dev"): (42, 0, 5),  # rules alignment (--align rules)
     ("llm:extract_claims.v2+align_claims.v1", "dev"): (58, 3, 0),  # the default model path
-    # held out: scored once, at the end of the alignment work, and pinned as it came out
-    ("offline", "heldout"): (7, 1, 5),
+    # held out: scored once, at the end of the alignment work (the offline row: of the offline v2
+    # work), and pinned as it came out
+    ("offline", "heldout"): (11, 1, 3),
     ("llm:extract_claims.v1", "heldout"): (19, 2, 12),
     ("llm:extract_claims.v2", "heldout"): (23, 2, 6),
     ("llm:extract_claims.v2+align_claims.v1", "heldout"): (24, 5, 4),
