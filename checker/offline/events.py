@@ -400,9 +400,10 @@ def span_with(doc: Doc, start: int, end: int, noun: Event | None, ev: EventRef) 
 
 _YEAR = r"(?:1[89]|20)\d\d"
 _RE_WHEN_MARK = re.compile(
-    rf"(?<![\w$£€.,:/-])(?P<year>{_YEAR})(?:[’']s)?(?![\w/]|[.,:-]\d|\s*[-–]\s*\d)"
+    # every alternative starts with a word character: looked at first (the same matches, faster)
+    rf"(?=\w)(?:(?<![\w$£€.,:/-])(?P<year>{_YEAR})(?:[’']s)?(?![\w/]|[.,:-]\d|\s*[-–]\s*\d)"
     rf"|\b(?P<ago>(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|decades?)|a\s+decade)"
-    r"\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year)\b",
+    r"\s+(?:ago|earlier)|last\s+year|the\s+previous\s+year)\b)",
     re.IGNORECASE,
 )
 # a year inside a full date ("March 3, 2021", "3 March 2021") dates a day, not an earlier event

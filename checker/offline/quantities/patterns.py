@@ -76,6 +76,8 @@ SCALE = r"(?:\s*(?:million|billion|trillion|thousand|mn|bn|m|b|k)\b)?"
 CURRENCY = r"(?:US|C|A|NZ|HK|S)?[$€£]"
 #: A sum of money: "$3.4m", "€2 million", "US$115 million", "2 million euros", "£450,000".
 RE_QTY_MONEY = re.compile(
+    # a hedge, a currency sign or a digit starts every match: looked at first (the same matches, faster)
+    r"(?=[\w$€£])"
     rf"(?:\b(?P<hedge>{HEDGE})\s+|)(?P<amount>(?<![\w$€£]){CURRENCY}\s?\d[\d,]*(?:\.\d+)?{SCALE}"
     r"|\b\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion|thousand))?\s+(?:dollars|euros|pounds)"
     r"|\b\d[\d,]*(?:\.\d+)?-(?:pound|dollar|euro))(?![\w])"
