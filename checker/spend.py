@@ -125,10 +125,6 @@ class Ceilings:
         if self.max_calls is not None and self.max_calls < 0:
             raise InputError(f"--max-calls must be a non-negative whole number, not {self.max_calls!r}")
 
-    @property
-    def any(self) -> bool:
-        return self.max_cost is not None or self.max_calls is not None
-
     def describe(self) -> str:
         parts = []
         if self.max_cost is not None:
