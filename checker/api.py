@@ -25,7 +25,7 @@ from checker.align import AlignmentRun, AlignMode
 from checker.errors import ConfigError, InputError
 from checker.extract import ExtractOptions, Progress, RunResult, extract_sources, run_blocking
 from checker.llm import LLMClient, LLMSettings
-from checker.plan import Plan, StagePlan, pending_requests, plan_alignment, plan_extraction
+from checker.plan import Plan, StagePlan, plan_alignment, plan_extraction
 from checker.prompts import DEFAULT_EXTRACT_PROMPT
 from checker.report import FailedSource, PriceUsed, Report, RunInfo, Spend, StageSpend
 from checker.schema import SourceClaims
@@ -43,6 +43,12 @@ def choose_extractor(choice: ExtractorChoice, settings: LLMSettings) -> Literal[
     if choice == "llm" and not settings.configured:
         raise ConfigError("--extractor llm needs a model: set OPENAI_API_KEY or OPENAI_BASE_URL")
     return choice
+
+
+def _require_model_to_align(align: AlignMode, settings: LLMSettings) -> None:
+    """``--align model`` needs a model to ask."""
+    if align == "model" and not settings.configured:
+        raise ConfigError("--align model needs a model: set OPENAI_API_KEY or OPENAI_BASE_URL")
 
 
 def _unique_names(sources: Sequence[Source]) -> None:
@@ -87,7 +93,7 @@ def _spend(run: RunResult, aligned: AlignmentRun | None) -> Spend | None:
         )
     costs = [s.cost_usd for s in stages]
     return Spend(
-        mode="batch" if spending.mode == "batch" else "live",
+        mode=spending.mode,
         stages=stages,
         cost_usd=None if price is None else round(sum(c or 0.0 for c in costs), 6),
         price=None
@@ -195,8 +201,8 @@ def _plan(
         return Plan(model=None, sources=len(sources), chunks=0, stages=(), price=None)
     table = load_prices(spend.prices)
     # Offline claims aligned by the model (--align model): the rules extract, only alignment is paid for.
-    extraction, chunks = (
-        (StagePlan("extraction", 0, 0, 0, 0), 0) if offline else plan_extraction(sources, options, settings)
+    extraction, chunks, pending = (
+        (StagePlan("extraction", 0, 0, 0, 0), 0, ()) if offline else plan_extraction(sources, options, settings)
     )
     return Plan(
         model=settings.model,
@@ -207,6 +213,7 @@ def _plan(
         factor=table.batch_factor if spend.batched else 1.0,
         mode="batch" if spend.batched else "live",
         prompt=None if offline else options.prompt,
+        pending=pending,
     )
 
 
@@ -295,10 +302,7 @@ async def aextract(
         if spend.batched:
             from checker.batch import BatchItem, run_batch
 
-            items = [
-                BatchItem(r.key, r.prompt.as_openai(), r.answer, options.prompt)
-                for r in pending_requests(sources, options, settings)
-            ]
+            items = [BatchItem(r.key, r.prompt.as_openai(), r.answer, options.prompt) for r in the_plan.pending]
             answered = await run_batch(client, items, resume=spend.batch_ids, notify=notify)
             spending.jobs.extend(answered.jobs)
             options.prefilled = dict(answered.answers)
@@ -342,9 +346,8 @@ async def acheck(
         raise InputError("no sources given")
     everything = [*sources, draft] if draft is not None else list(sources)
     settings = LLMSettings.from_env(model=model, base_url=base_url, timeout=timeout)
-    if align == "model" and not settings.configured:
-        raise ConfigError("--align model needs a model: set OPENAI_API_KEY or OPENAI_BASE_URL")
-    kind = "llm" if extractor == "llm" or (extractor == "auto" and settings.configured) else "offline"
+    _require_model_to_align(align, settings)
+    kind = choose_extractor(extractor, settings)
     run = await aextract(
         everything,
         extractor=extractor,
@@ -395,8 +398,7 @@ async def aalign(
 
     spend = spend or SpendOptions()
     settings = LLMSettings.from_env(model=model, base_url=base_url, timeout=timeout)
-    if align == "model" and not settings.configured:
-        raise ConfigError("--align model needs a model: set OPENAI_API_KEY or OPENAI_BASE_URL")
+    _require_model_to_align(align, settings)
     if choose_alignment(align, settings, run.extractor) == "rules":
         return None
     claims = [o.claims for o in run.outcomes if o.claims is not None]

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from checker.cache import ExtractionCache, default_cache_dir
 from checker.extract import ChunkRequest, ExtractOptions, chunk_request, split_into_chunks
@@ -54,8 +55,10 @@ class Plan:
     stages: tuple[StagePlan, ...]
     price: Price | None
     factor: float = 1.0
-    mode: str = "live"
+    mode: Literal["live", "batch"] = "live"
     prompt: str | None = None
+    # The extraction requests still to send, as the plan rendered them: a Batch API job sends these.
+    pending: tuple[ChunkRequest, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def calls(self) -> int:
@@ -117,15 +120,16 @@ def _dollars(cost: float | None) -> str:
     return "cost unknown" if cost is None else f"~{cost:.4f} USD"
 
 
-def _requests(
+def plan_extraction(
     sources: Sequence[Source], options: ExtractOptions, settings: LLMSettings
-) -> tuple[int, list[ChunkRequest], list[ChunkRequest]]:
-    """Chunks, and the distinct extraction requests split into (already answered, still to send)."""
+) -> tuple[StagePlan, int, tuple[ChunkRequest, ...]]:
+    """The extraction stage of ``sources``, the chunks they make, and the requests still to send:
+    every chunk's request once, less those the cache (or a Batch API job, ``options.prefilled``)
+    already answered, which the stage counts as cached."""
     cache = ExtractionCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
-    answered: list[ChunkRequest] = []
     pending: list[ChunkRequest] = []
     seen: set[str] = set()
-    chunks = 0
+    chunks = cached = 0
     for source in sources:
         for chunk in split_into_chunks(source.text, options.chunk_tokens):
             chunks += 1
@@ -133,27 +137,17 @@ def _requests(
             if request.key in seen:  # the same chunk twice is asked once (then it is cached)
                 continue
             seen.add(request.key)
-            done = request.key in options.prefilled or (cache is not None and cache.has(request.key))
-            (answered if done else pending).append(request)
-    return chunks, answered, pending
-
-
-def pending_requests(sources: Sequence[Source], options: ExtractOptions, settings: LLMSettings) -> list[ChunkRequest]:
-    """The extraction requests a run would send: every chunk's, once each, less those the cache
-    (or a Batch API job, ``options.prefilled``) already answered."""
-    return _requests(sources, options, settings)[2]
-
-
-def plan_extraction(sources: Sequence[Source], options: ExtractOptions, settings: LLMSettings) -> tuple[StagePlan, int]:
-    """The extraction requests of ``sources`` (and how many chunks they make), the cached ones counted apart."""
-    chunks, answered, pending = _requests(sources, options, settings)
+            if request.key in options.prefilled or (cache is not None and cache.has(request.key)):
+                cached += 1
+            else:
+                pending.append(request)
     prompt_tokens = completion_tokens = 0
     for request in pending:
         p, c = estimate_request(request.prompt.as_openai(), request.answer, options.prompt)
         prompt_tokens += p
         completion_tokens += c
-    stage = StagePlan("extraction", len(answered) + len(pending), len(answered), prompt_tokens, completion_tokens)
-    return stage, chunks
+    stage = StagePlan("extraction", cached + len(pending), cached, prompt_tokens, completion_tokens)
+    return stage, chunks, tuple(pending)
 
 
 def plan_alignment(sources: Sequence[Source]) -> StagePlan:

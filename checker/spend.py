@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from checker.errors import CheckerError, InputError, ModelError
 
@@ -207,5 +207,5 @@ class Spending:
     """A model run's money side, shared by its stages: the account, and what the report says of it."""
 
     budget: Budget
-    mode: str = "live"  # or "batch"
+    mode: Literal["live", "batch"] = "live"
     jobs: list[str] = field(default_factory=list)  # Batch API job ids the answers came from
