@@ -24,7 +24,7 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel
 
 from checker.errors import CheckerError, InputError, ModelError
-from checker.llm import LLMClient, Usage, _json_object_format, _not_a_completion, estimate_request, read_answer
+from checker.llm import LLMClient, Usage, _not_a_completion, estimate_request, read_answer
 from checker.spend import CeilingReached
 
 ENDPOINT: Final[Literal["/v1/chat/completions"]] = "/v1/chat/completions"
@@ -69,22 +69,21 @@ def poll_seconds() -> float:
 
 
 def request_body(client: LLMClient, item: BatchItem) -> dict[str, Any]:
-    """The body the live path sends for ``item`` (the SDK's ``parse``: its schema, its settings)."""
+    """The body the live path sends for ``item``: the client's own request options, turned into JSON
+    the way the SDK's ``parse`` turns them (its schema for the answer type, omitted options left out,
+    ``extra_body`` merged in)."""
+    import openai
     from openai.lib._parsing._completions import type_to_response_format_param
 
-    settings = client.settings
-    body: dict[str, Any] = {
-        "model": settings.model,
-        "stream": False,
-        "messages": item.messages,
-        "response_format": type_to_response_format_param(item.answer),
-        "seed": settings.seed,
-        "temperature": settings.temperature,
-    }
-    if settings.max_completion_tokens:
-        body["max_completion_tokens"] = settings.max_completion_tokens
-    if settings.response_format == "json_object":
-        body.update(_json_object_format(item.answer))
+    options = client.request_options(item.answer)
+    extra = options.pop("extra_body") or {}
+    # in the SDK's key order: model, stream, messages, then the rest
+    body: dict[str, Any] = {"model": options.pop("model"), "stream": False, "messages": item.messages}
+    for name, value in options.items():
+        if value is openai.omit:
+            continue
+        body[name] = type_to_response_format_param(value) if name == "response_format" else value
+    body.update(extra)
     return body
 
 

@@ -442,8 +442,8 @@ class LLMClient:
         return {
             "model": settings.model,
             "response_format": answer,
-            "temperature": settings.temperature,
             "seed": settings.seed,
+            "temperature": settings.temperature,
             "max_completion_tokens": settings.max_completion_tokens or openai.omit,
             "extra_body": _json_object_format(answer) if settings.response_format == "json_object" else None,
         }
