@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from checker.offline.attribution import attribution, modality
 from checker.offline.document import Doc, Event, Found, Spans
 from checker.offline.events import event_for, span_with, stage_for
-from checker.offline.lexicon import MONTHS, MONTHS_BEFORE_YEAR, WEEKDAYS
+from checker.offline.lexicon import MONTHS, MONTHS_BEFORE_YEAR, WEEKDAY_NAMES
 from checker.schema.v1 import EventRef, EventTimeClaim, Weekday
 
 _RE_WEEKDAY = re.compile(
@@ -18,7 +18,7 @@ _RE_WEEKDAY = re.compile(
     r"(?=[OoBbLlEeTtNnSsUuAaMWF])"
     r"(?:\b(?:[Oo]n|[Bb]y|[Ll]ate|[Ee]arly|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Uu]ntil|[Bb]efore|[Aa]fter)\s+)?"
     r"(?:(?:early|late|last|this|next)\s+)?"
-    r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"\b(?P<day>{WEEKDAY_NAMES})\b"
     r"(?P<tod>\s+(?:morning|afternoon|evening|night))?"
     rf"(?P<date>,?\s+(?:(?:{MONTHS})\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+(?:{MONTHS})(?:\s+\d{{4}})?))?"
     r"(?P<time>\s+at\s+\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm))?"
@@ -84,7 +84,7 @@ _RE_DATELINE = re.compile(
 
 # The date a dateline or byline gives with its year: "Wednesday, February 11, 2026", "16 March 2026", "4/9/2007".
 _RE_LINE_DATE = re.compile(
-    rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"(?:(?:{WEEKDAY_NAMES}),?\s+)?(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+(?:{MONTHS}),?\s+\d{{4}})\b|\b\d{{1,2}}/\d{{1,2}}/\d{{4}}\b"
 )
 

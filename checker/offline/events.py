@@ -19,6 +19,7 @@ from checker.offline.lexicon import (
     NUM_WORDS,
     RE_CAPSEQ,
     RE_CAPWORD,
+    WEEKDAY_NAMES,
 )
 from checker.schema.v1 import EventRef
 
@@ -31,7 +32,7 @@ _RE_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _STATEMENT_VERBS = tables.alternation(tables.entries("statement_verbs.txt"))
 _RE_BOUND_DAY = re.compile(
     r"(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Bb]efore|[Aa]fter)\s+(?:(?:early|late|last|this|next)\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    rf"(?:{WEEKDAY_NAMES})\b"
 )
 _RE_TIME_LEAD = re.compile(r"(?:[Oo]n|[Ll]ate|[Ee]arly)\s+")
 # a time right after a verb of saying ("said on Wednesday", "told reporters Tuesday", "said late Monday")

@@ -13,6 +13,7 @@ from checker.offline import tables
 from checker.schema.v1 import Weekday
 
 WEEKDAYS: tuple[Weekday, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = "|".join(WEEKDAYS)  # the days as a regex alternation
 
 _MONTH_NAMES = tables.entries("months.txt")
 MONTHS = tables.alternation(_MONTH_NAMES + tables.entries("month_abbreviations.txt"))
