@@ -1,4 +1,6 @@
-"""A two-article story whose answers a stub serves live and in batch jobs alike (tests of spending)."""
+"""A two-article story about a rate rise, and the model's answers to it: the figures are named
+differently ("rate hike" / "increase in the key rate"), so only the model's alignment makes them one
+fact. Served by the stubs of the alignment, spending and Batch API tests."""
 
 from __future__ import annotations
 
@@ -32,14 +34,20 @@ def extraction(user: str) -> str:
     return claims_json(claim, sentence=2)
 
 
+def is_alignment(user: str) -> bool:
+    return "Group the claims" in user
+
+
+def alignment(user: str) -> str:
+    """The alignment answer: every number claim the request shows, in one group."""
+    ids = [line.split(" ", 1)[0] for line in user.splitlines() if line.startswith("s") and " number " in line]
+    return json.dumps({"groups": [{"label": "size of the rate rise", "claims": ids}]})
+
+
 def answer(body: dict[str, Any]) -> dict[str, Any]:
-    """The completion for any request of the story: an extraction, or one group of the figures."""
+    """The completion for any request of the story, with usage estimated from its size."""
     user = _user(body)
-    if "Group the claims" in user:
-        ids = [line.split(" ", 1)[0] for line in user.splitlines() if line.startswith("s") and " number " in line]
-        content = json.dumps({"groups": [{"label": "size of the rate rise", "claims": ids}]})
-    else:
-        content = extraction(user)
+    content = alignment(user) if is_alignment(user) else extraction(user)
     return completion(content, usage=estimated_usage(body, content))
 
 

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openai.lib._pydantic import to_strict_json_schema
-from openai_stub import PATH, claims_json, completion, json_response, user_text
+from openai_stub import PATH, completion, json_response, user_text
 from pytest_httpserver import HTTPServer
+from rate_story import alignment, extraction, is_alignment, write_story
 from reconcile_cases.builders import Article, count, ev, lasted
 from reliability_support import assert_clean_exit, run_cli
 from schema_support import assert_strict_compatible, undescribed
@@ -194,26 +195,6 @@ def test_any_order_of_sources_claims_and_inventory_gives_the_same_bytes_with_mod
 
 # --- through the CLI, against a local server ------------------------------------------------------------
 
-ARTICLE_A = "The Bank of Westhaven raised its key rate on Tuesday. The rate hike was 0.25 points.\n"
-ARTICLE_B = "The Bank of Westhaven raised its key rate on Tuesday. The increase in the key rate was 0.5 points.\n"
-
-
-def _extraction(user: str) -> str:
-    evidence = "0.25 points" if "0.25" in user else "0.5 points"
-    measure = "rate hike" if "0.25" in user else "increase in the key rate"
-    claim = {
-        "evidence": evidence,
-        "attribution": {"source_type": "outlet", "name": None},
-        "hedge": None,
-        "modality": "happened",
-        "kind": "quantity",
-        "measure": measure,
-        "event": {"type": "rate decision", "participants": ["Bank of Westhaven"]},
-        "amount": evidence,
-        "unit": None,
-    }
-    return claims_json(claim, sentence=2)
-
 
 @pytest.fixture
 def server() -> Iterator[HTTPServer]:
@@ -228,26 +209,22 @@ def _serve(server: HTTPServer, align: str) -> list[str]:
     def handle(request: Request) -> Response:
         body = json.loads(request.get_data())
         user = user_text(request)
-        seen.append("align" if "Group the claims" in user else "extract")
-        if "Group the claims" not in user:
-            return json_response(completion(_extraction(user)))
+        seen.append("align" if is_alignment(user) else "extract")
+        if not is_alignment(user):
+            return json_response(completion(extraction(user)))
         if align == "fail":
             return json_response({"error": {"message": "overloaded"}}, status=500)
-        ids = [line.split(" ", 1)[0] for line in user.splitlines() if line.startswith("s") and " number " in line]
-        answer = {"groups": [{"label": "size of the rate rise", "claims": ids}]}
         assert body["response_format"]["type"] in ("json_schema", "json_object")
-        return json_response(completion(json.dumps(answer)))
+        return json_response(completion(alignment(user)))
 
     server.expect_request(PATH, method="POST").respond_with_handler(handle)
     return seen
 
 
 def _check(server: HTTPServer, tmp_path: Path, *extra: str) -> tuple[Any, dict[str, Any]]:
-    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
     result = run_cli(
         "check",
-        *(str(tmp_path / "a.txt"), str(tmp_path / "b.txt")),
+        *write_story(tmp_path),
         *("--extractor", "llm", "--base-url", server.url_for("/v1"), "--format", "json"),
         *("--cache-dir", str(tmp_path / "cache"), *extra),
     )
@@ -302,6 +279,6 @@ def test_a_failed_alignment_request_leaves_the_rules_and_says_so(
 def test_align_model_without_a_model_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
-    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
-    result = run_cli("check", str(tmp_path / "a.txt"), "--extractor", "offline", "--align", "model")
+    a_txt, _ = write_story(tmp_path)
+    result = run_cli("check", a_txt, "--extractor", "offline", "--align", "model")
     assert_clean_exit(result, 2, "--align model needs a model")

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 from batch_stub import BatchStub, batch_stub
+from rate_story import answer, write_story
 from reliability_support import assert_clean_exit, run_cli, shrink_retries
-from spend_support import answer, write_story
 
 
 @pytest.fixture
